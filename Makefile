@@ -1,0 +1,40 @@
+# Two commands for a new machine: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)
+
+.PHONY: setup run test lint format ui bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/wirefacts run
+
+test: setup
+	# pytest exits 5 when it collects nothing: that is a failure, not a pass.
+	$(BIN)/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$status
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+ui: setup
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+bench: setup
+	$(BIN)/python benchmarks/documents_bench.py
+
+clean:
+	rm -rf $(VENV) .dagster warehouse/*.duckdb

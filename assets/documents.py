@@ -1,0 +1,79 @@
+"""The documents layer: every file in the source folder becomes a document or a rejection."""
+
+
+from datetime import datetime
+
+import dagster as dg
+
+from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from pipelines.resources import SourceFolder, Warehouse
+from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
+from wirefacts.text.ingest import scan_folder
+from wirefacts.warehouse import read_table, replace_tables
+
+LAYER = "documents"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "documents",
+            description="One row per accepted article file: headline, date, cleaned body.",
+            group_name=LAYER,
+            kinds={"duckdb", "polars"},
+            metadata=table_spec_metadata("documents"),
+        ),
+        dg.AssetSpec(
+            "rejected_documents",
+            description="One row per file that is not an article, with a reason code and a sentence.",
+            group_name=LAYER,
+            kinds={"duckdb", "polars"},
+            metadata=table_spec_metadata("rejected_documents"),
+        ),
+        dg.AssetSpec(
+            "sentences",
+            description="Sentence spans of every body; the provenance every fact points into.",
+            group_name=LAYER,
+            kinds={"duckdb", "polars"},
+            metadata=table_spec_metadata("sentences"),
+        ),
+    ],
+    pool="duckdb",
+)
+def document_tables(context: dg.AssetExecutionContext, source: SourceFolder, warehouse: Warehouse):
+    """Read the source folder, decode, strip site furniture, and merge with what is already loaded."""
+    if not source.root.is_dir():
+        raise dg.Failure(f"the source folder {source.root} does not exist or is not a folder")
+    now = datetime.now().replace(microsecond=0)
+    scanned = scan_folder(source.root, source.max_file_bytes, source.max_files)
+    with warehouse.connect() as con:
+        documents, rejected, sentences = build_tables(
+            scanned,
+            read_table(con, "documents", DOCUMENTS),
+            read_table(con, "rejected_documents", REJECTED),
+            read_table(con, "sentences", SENTENCES),
+            now,
+        )
+        replace_tables(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
+    reasons = rejected.group_by("reason").len().sort("len", descending=True)
+    context.log.info(f"{documents.filter('is_present').height} documents, {rejected.height} rejected from {source.root}")
+    yield dg.MaterializeResult(
+        asset_key="documents",
+        metadata={
+            **table_metadata("documents", documents, ["doc_id", "source_path", "title", "published_on", "word_count"]),
+            "present": int(documents["is_present"].sum()),
+            "missing_from_folder": int((~documents["is_present"]).sum()),
+            "source_folder": str(source.root),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="rejected_documents",
+        metadata={
+            **table_metadata("rejected_documents", rejected, ["source_path", "reason", "detail"]),
+            "by_reason": markdown_preview(reasons),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="sentences", metadata=table_metadata("sentences", sentences, ["doc_id", "sentence_no", "sentence"])
+    )
+

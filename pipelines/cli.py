@@ -1,0 +1,93 @@
+"""The wirefacts command: `wirefacts run` materialises everything; `wirefacts sql` queries."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipelines import settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wirefacts", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="materialise every asset over a source folder")
+    run.add_argument("--source", help="folder of article files (default: seeds/)")
+    run.add_argument("--warehouse", help="DuckDB file to write (default: warehouse/wirefacts.duckdb)")
+    sql = commands.add_parser("sql", help="run a read-only query against the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--warehouse", help="DuckDB file to read")
+    args = parser.parse_args(argv)
+    # Paths are taken as given on the command line, before anything reads the defaults.
+    if args.warehouse:
+        os.environ["WIREFACTS_WAREHOUSE"] = str(Path(args.warehouse).resolve())
+    if args.command == "run":
+        if args.source:
+            os.environ["WIREFACTS_SOURCE"] = str(Path(args.source).resolve())
+        return run_all()
+    return run_sql(args.query)
+
+
+def run_all() -> int:
+    settings.use_project_instance()
+    import dagster as dg
+
+    from pipelines.definitions import defs
+    from pipelines.summary import print_summary
+
+    started = time.monotonic()
+    job = defs.resolve_job_def("materialize_everything")
+    with dg.DagsterInstance.get() as instance:
+        # The run's full event log is in the instance (and the UI); the terminal gets warnings only.
+        quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+        result = job.execute_in_process(instance=instance, run_config=quiet, raise_on_error=False)
+    seconds = time.monotonic() - started
+    if not result.success:
+        print(f"wirefacts: run {result.run_id} failed: {_failure_reason(result)}", file=sys.stderr)
+        return 1
+    print_summary(settings.default_warehouse(), result.run_id, seconds)
+    return 0
+
+
+def _failure_reason(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
+            error = event.step_failure_data.error
+            while error.cause is not None:  # the innermost error says what went wrong
+                error = error.cause
+            lines = error.message.strip().splitlines()
+            return f"step {event.step_key}: {lines[0] if lines else 'failed'}"
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            data = event.event_specific_data
+            if data and not data.passed:
+                return f"check {data.check_name} on {data.asset_key.to_user_string()} failed"
+    return "see the run in the Dagster UI"
+
+
+def run_sql(query: str) -> int:
+    import duckdb
+
+    from wirefacts.warehouse import connect
+
+    path = Path(settings.default_warehouse())
+    if not path.exists():
+        print(f"wirefacts: no warehouse at {path}; run `wirefacts run` first", file=sys.stderr)
+        return 1
+    try:
+        with connect(path, read_only=True, wait_seconds=5) as con:
+            relation = con.sql(query)
+            if relation is None:
+                return 0
+            relation.show(max_width=200, max_rows=200)
+    except duckdb.Error as exc:
+        print(f"wirefacts: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""The code location: every asset, check, job, schedule and sensor of wirefacts."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.documents import document_tables
+from pipelines.checks import schema_check
+from pipelines.resources import SourceFolder, Warehouse
+from schemas import MODELS
+
+ALL_ASSETS = [document_tables]
+
+materialize_everything = dg.define_asset_job(
+    "materialize_everything",
+    selection=dg.AssetSelection.all(),
+    description="Read the source folder and rebuild every table of the warehouse.",
+)
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=[schema_check(table) for table in MODELS],
+    jobs=[materialize_everything],
+    resources={"source": SourceFolder(), "warehouse": Warehouse()},
+    executor=dg.in_process_executor,
+)

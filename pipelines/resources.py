@@ -1,0 +1,37 @@
+"""Dagster resources: the source folder and the DuckDB warehouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines import settings
+from wirefacts import warehouse
+
+
+class SourceFolder(dg.ConfigurableResource):
+    """The folder of raw article files, read recursively."""
+
+    path: str = settings.default_source()
+    max_file_bytes: int = settings.default_max_file_bytes()
+    max_files: int = settings.default_max_files()
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB file analysts query. Writers wait at most lock_wait_seconds for the lock."""
+
+    path: str = settings.default_warehouse()
+    lock_wait_seconds: float = warehouse.LOCK_WAIT_SECONDS
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        with warehouse.connect(Path(self.path), read_only=read_only, wait_seconds=self.lock_wait_seconds) as con:
+            yield con

@@ -1,0 +1,108 @@
+"""Scan results → the documents, rejected_documents and sentences tables, merged with history.
+
+Re-running over the same folder changes nothing: a document keeps the ingested_at of the run
+that first loaded those bytes. A changed file (new bytes at the same path) replaces its earlier
+row. A file that has left the folder keeps its row, marked is_present = FALSE with the time it
+was first found missing, so analysts keep its history and facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import polars as pl
+
+from schemas.models import polars_schema
+from wirefacts.text.article import WORD
+from wirefacts.text.ingest import Document, Rejection
+
+DOCUMENTS = polars_schema("documents")
+REJECTED = polars_schema("rejected_documents")
+SENTENCES = polars_schema("sentences")
+
+
+def build_tables(
+    scanned: Iterable[Document | Rejection],
+    previous_documents: pl.DataFrame,
+    previous_rejected: pl.DataFrame,
+    previous_sentences: pl.DataFrame,
+    now: datetime,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    docs: list[Document] = []
+    rejections: list[Rejection] = []
+    for item in scanned:
+        (docs if isinstance(item, Document) else rejections).append(item)
+    documents = _documents(docs, previous_documents, now)
+    # Documents kept as history keep their sentences too.
+    kept = documents.filter(~pl.col("is_present"))["doc_id"].implode()
+    sentences = pl.concat([_sentences(docs), previous_sentences.filter(pl.col("doc_id").is_in(kept))])
+    return documents, _rejected(rejections, previous_rejected, now), sentences
+
+
+def _documents(docs: list[Document], previous: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    current = pl.DataFrame(
+        {
+            "doc_id": [d.doc_id for d in docs],
+            "source_path": [d.source_path for d in docs],
+            "sha256": [d.sha256 for d in docs],
+            "encoding": [d.encoding for d in docs],
+            "content_type": [d.content_type for d in docs],
+            "title": [d.title for d in docs],
+            "published_on": [d.published_on for d in docs],
+            "body": [d.body for d in docs],
+            "word_count": [len(WORD.findall(d.body)) for d in docs],
+            "is_present": [True] * len(docs),
+            "ingested_at": [now] * len(docs),
+            "missing_since": [None] * len(docs),
+        },
+        schema=DOCUMENTS,
+    )
+    # Unchanged documents keep the time they were first loaded.
+    first_loaded = previous.filter(pl.col("is_present")).select("doc_id", pl.col("ingested_at").alias("first_loaded"))
+    current = (
+        current.join(first_loaded, on="doc_id", how="left")
+        .with_columns(pl.coalesce("first_loaded", "ingested_at").alias("ingested_at"))
+        .drop("first_loaded")
+    )
+    # Files no longer in the folder (and not moved or re-read elsewhere) stay, marked missing.
+    gone = previous.filter(
+        ~pl.col("source_path").is_in(current["source_path"].implode()) & ~pl.col("doc_id").is_in(current["doc_id"].implode())
+    ).with_columns(
+        pl.lit(False).alias("is_present"),
+        pl.coalesce("missing_since", pl.lit(now, dtype=DOCUMENTS["missing_since"])).alias("missing_since"),
+    )
+    return pl.concat([current, gone.select(DOCUMENTS.names())]).sort("source_path")
+
+
+def _rejected(rejections: list[Rejection], previous: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    current = pl.DataFrame(
+        {
+            "source_path": [r.source_path for r in rejections],
+            "reason": [r.reason for r in rejections],
+            "detail": [r.detail for r in rejections],
+            "sha256": [r.sha256 for r in rejections],
+            "seen_at": [now] * len(rejections),
+        },
+        schema=REJECTED,
+    )
+    first_seen = previous.select("source_path", "reason", "sha256", pl.col("seen_at").alias("first_seen"))
+    return (
+        current.join(first_seen, on=["source_path", "reason", "sha256"], how="left", nulls_equal=True)
+        .with_columns(pl.coalesce("first_seen", "seen_at").alias("seen_at"))
+        .drop("first_seen")
+        .sort("source_path")
+    )
+
+
+def _sentences(docs: list[Document]) -> pl.DataFrame:
+    rows: dict[str, list] = {name: [] for name in SENTENCES.names()}
+    for d in docs:
+        for number, (start, end) in enumerate(d.sentence_spans):
+            rows["doc_id"].append(d.doc_id)
+            rows["sentence_no"].append(number)
+            rows["char_start"].append(start)
+            rows["char_end"].append(end)
+            rows["is_caption"].append(any(cs <= start < ce for cs, ce in d.caption_spans))
+            rows["sentence"].append(d.body[start:end])
+    return pl.DataFrame(rows, schema=SENTENCES)

@@ -1,0 +1,174 @@
+"""A source folder → accepted documents and rejected files, each with its reason.
+
+Every regular file and every symlink under the folder ends up in exactly one of the two lists:
+nothing is skipped silently. Symlinks are followed only when they lead to a file inside the
+folder, so a run never reads outside the folder it was given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import trafilatura
+
+from wirefacts.text.article import Article, parse_article
+from wirefacts.text.decode import Rejected, decode_bytes
+from wirefacts.text.sentences import sentence_spans
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+# Default per-file limit: the longest wire stories and saved pages are well under 1 MB;
+# 10 MB leaves room for pages with inline scripts and still bounds memory per file.
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+# Default per-run limit on files read; the rest are rejected as over_file_limit.
+DEFAULT_MAX_FILES = 200_000
+DOC_ID_LENGTH = 16
+HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.I)
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    source_path: str
+    sha256: str
+    encoding: str
+    content_type: str  # text or html
+    title: str | None
+    published_on: date | None
+    body: str
+    caption_spans: list[tuple[int, int]] = field(default_factory=list)
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source_path: str
+    reason: str
+    detail: str
+    sha256: str | None
+
+
+def scan_folder(
+    source: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_files: int = DEFAULT_MAX_FILES
+) -> Iterator[Document | Rejection]:
+    """Read every file under source (recursively, in a stable order) into a Document or a Rejection."""
+    root = source.resolve()
+    seen: dict[str, str] = {}  # sha256 → first path with those bytes
+    for count, path in enumerate(_walk(root)):
+        relative = path.relative_to(root).as_posix()
+        if count >= max_files:
+            yield Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
+            continue
+        yield read_file(path, root, relative, max_file_bytes, seen)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    # Directory symlinks are not descended into (they are reported as files below), which
+    # also makes symlink loops harmless.
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in sorted(filenames + links):
+            yield Path(dirpath) / name
+
+
+def read_file(path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str]) -> Document | Rejection:
+    try:
+        raw = _read_inside(path, root, max_file_bytes)
+    except Rejected as exc:
+        return Rejection(relative, exc.reason, exc.detail, None)
+    sha = hashlib.sha256(raw).hexdigest()
+    try:
+        if sha in seen:
+            raise Rejected("duplicate_file", f"the same bytes as {seen[sha]}, which is already a document")
+        document = _parse(raw, path, relative, sha)
+    except Rejected as exc:
+        return Rejection(relative, exc.reason, exc.detail, sha)
+    seen[sha] = relative
+    return document
+
+
+def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError as exc:
+        detail = "a symlink whose target does not exist" if path.is_symlink() else "the file vanished before it was read"
+        raise Rejected("unreadable", detail) from exc
+    except (RuntimeError, OSError) as exc:
+        raise Rejected("unreadable", f"the path cannot be resolved ({exc.__class__.__name__}: a symlink loop?)") from exc
+    if not target.is_relative_to(root):
+        raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
+    if target.is_dir():
+        raise Rejected("not_text", "a symlink to a folder; folders are read where they are, not through links")
+    if not target.is_file():
+        raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
+    try:
+        size = target.stat().st_size
+        if size > max_file_bytes:
+            raise Rejected("too_large", f"{size:,} bytes is over the limit of {max_file_bytes:,} bytes per file")
+        with open(target, "rb") as handle:
+            raw = handle.read(max_file_bytes + 1)
+    except FileNotFoundError as exc:
+        raise Rejected("unreadable", "the file vanished before it was read") from exc
+    except PermissionError as exc:
+        raise Rejected("unreadable", "permission denied when reading the file") from exc
+    except OSError as exc:
+        raise Rejected("unreadable", f"the file could not be read: {exc.strerror or exc}") from exc
+    if len(raw) > max_file_bytes:
+        raise Rejected("too_large", f"the file grew past the limit of {max_file_bytes:,} bytes while it was read")
+    return raw
+
+
+def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
+    extension = path.suffix.lower()
+    known = extension in TEXT_EXTENSIONS or extension in HTML_EXTENSIONS
+    try:
+        decoded = decode_bytes(raw)
+    except Rejected as exc:
+        if not known and exc.reason in ("binary", "undecodable"):
+            raise Rejected("not_text", f"a {extension or 'extension-less'} file whose bytes are not text") from exc
+        raise
+    is_html = extension in HTML_EXTENSIONS or HTML_START.match(raw[:512]) is not None
+    article = _parse_html(decoded.text) if is_html else parse_article(decoded.text)
+    if not article.body.strip():
+        raise Rejected("no_article", "no article text was found once site furniture was removed")
+    return Document(
+        doc_id=sha[:DOC_ID_LENGTH],
+        source_path=relative,
+        sha256=sha,
+        encoding=decoded.encoding,
+        content_type="html" if is_html else "text",
+        title=article.title,
+        published_on=article.published_on,
+        body=article.body,
+        caption_spans=article.caption_spans,
+        sentence_spans=sentence_spans(article.body),
+    )
+
+
+def _parse_html(html: str) -> Article:
+    """HTML goes through trafilatura's main-content extraction, the field's standard."""
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds on hostile markup
+        raise Rejected("unparseable", f"the HTML could not be parsed ({exc.__class__.__name__})") from exc
+    if extracted is None:
+        raise Rejected("no_article", "the HTML page holds no article text")
+    text = extracted.text or ""
+    published = None
+    if extracted.date:
+        try:
+            published = date.fromisoformat(str(extracted.date)[:10])
+        except ValueError:
+            published = None
+    body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
+    return Article(extracted.title or None, published, body)

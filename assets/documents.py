@@ -1,6 +1,6 @@
 """The documents layer: every file in the source folder becomes a document or a rejection."""
 
-
+from collections.abc import Iterator
 from datetime import datetime
 
 import dagster as dg
@@ -40,7 +40,9 @@ LAYER = "documents"
     ],
     pool="duckdb",
 )
-def document_tables(context: dg.AssetExecutionContext, source: SourceFolder, warehouse: Warehouse):
+def document_tables(
+    context: dg.AssetExecutionContext, source: SourceFolder, warehouse: Warehouse
+) -> Iterator[dg.MaterializeResult]:
     """Read the source folder, decode, strip site furniture, and merge with what is already loaded."""
     if not source.root.is_dir():
         raise dg.Failure(f"the source folder {source.root} does not exist or is not a folder")
@@ -56,11 +58,15 @@ def document_tables(context: dg.AssetExecutionContext, source: SourceFolder, war
         )
         replace_tables(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
-    context.log.info(f"{documents.filter('is_present').height} documents, {rejected.height} rejected from {source.root}")
+    context.log.info(
+        f"{documents.filter('is_present').height} documents, {rejected.height} rejected from {source.root}"
+    )
     yield dg.MaterializeResult(
         asset_key="documents",
         metadata={
-            **table_metadata("documents", documents, ["doc_id", "source_path", "title", "published_on", "word_count"]),
+            **table_metadata(
+                "documents", documents, ["doc_id", "source_path", "title", "published_on", "word_count"]
+            ),
             "present": int(documents["is_present"].sum()),
             "missing_from_folder": int((~documents["is_present"]).sum()),
             "source_folder": str(source.root),
@@ -74,6 +80,6 @@ def document_tables(context: dg.AssetExecutionContext, source: SourceFolder, war
         },
     )
     yield dg.MaterializeResult(
-        asset_key="sentences", metadata=table_metadata("sentences", sentences, ["doc_id", "sentence_no", "sentence"])
+        asset_key="sentences",
+        metadata=table_metadata("sentences", sentences, ["doc_id", "sentence_no", "sentence"]),
     )
-

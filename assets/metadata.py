@@ -32,7 +32,9 @@ def table_spec_metadata(table: str) -> dict:
     return {"dagster/column_schema": column_schema(table), "dagster/table_name": table}
 
 
-def markdown_preview(frame: pl.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS) -> dg.MetadataValue:
+def markdown_preview(
+    frame: pl.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS
+) -> dg.MetadataValue:
     shown = frame.select(columns or frame.columns).head(rows)
     if shown.is_empty():
         return dg.MetadataValue.md("_no rows_")

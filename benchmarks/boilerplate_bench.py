@@ -39,7 +39,9 @@ def main() -> None:
     rows = []
     for rec in records("aeb-dev.jsonl.gz"):
         body = parse_article(rec["text"]).body
-        rows.append((rec["file"], token_prf(body, rec["gold_body"]), token_prf(rec["text"], rec["gold_body"])))
+        rows.append(
+            (rec["file"], token_prf(body, rec["gold_body"]), token_prf(rec["text"], rec["gold_body"]))
+        )
     for label, idx in (("wirefacts body", 1), ("baseline: whole page", 2)):
         n = len(rows)
         p = sum(r[idx][0] for r in rows) / n

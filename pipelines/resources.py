@@ -33,5 +33,7 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.connect(Path(self.path), read_only=read_only, wait_seconds=self.lock_wait_seconds) as con:
+        with warehouse.connect(
+            Path(self.path), read_only=read_only, wait_seconds=self.lock_wait_seconds
+        ) as con:
             yield con

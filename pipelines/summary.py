@@ -24,7 +24,9 @@ SUMMARY_QUERIES = [
 def print_summary(warehouse_path: str, run_id: str, seconds: float) -> None:
     print(f"wirefacts run {run_id} succeeded in {seconds:.1f} s → {warehouse_path}")
     with connect(Path(warehouse_path), read_only=True) as con:
-        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         for label, query in SUMMARY_QUERIES:
             table = query.split(" FROM ")[1].split()[0]
             if table in tables:

@@ -59,7 +59,9 @@ def _documents(docs: list[Document], previous: pl.DataFrame, now: datetime) -> p
         schema=DOCUMENTS,
     )
     # Unchanged documents keep the time they were first loaded.
-    first_loaded = previous.filter(pl.col("is_present")).select("doc_id", pl.col("ingested_at").alias("first_loaded"))
+    first_loaded = previous.filter(pl.col("is_present")).select(
+        "doc_id", pl.col("ingested_at").alias("first_loaded")
+    )
     current = (
         current.join(first_loaded, on="doc_id", how="left")
         .with_columns(pl.coalesce("first_loaded", "ingested_at").alias("ingested_at"))
@@ -67,7 +69,8 @@ def _documents(docs: list[Document], previous: pl.DataFrame, now: datetime) -> p
     )
     # Files no longer in the folder (and not moved or re-read elsewhere) stay, marked missing.
     gone = previous.filter(
-        ~pl.col("source_path").is_in(current["source_path"].implode()) & ~pl.col("doc_id").is_in(current["doc_id"].implode())
+        ~pl.col("source_path").is_in(current["source_path"].implode())
+        & ~pl.col("doc_id").is_in(current["doc_id"].implode())
     ).with_columns(
         pl.lit(False).alias("is_present"),
         pl.coalesce("missing_since", pl.lit(now, dtype=DOCUMENTS["missing_since"])).alias("missing_since"),

@@ -24,7 +24,9 @@ class WarehouseLocked(RuntimeError):
 
 
 @contextmanager
-def connect(path: Path, read_only: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: Path, read_only: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to the warehouse, waiting up to wait_seconds for another process's lock."""
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,13 +72,16 @@ def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFram
 def read_table(con: duckdb.DuckDBPyConnection, name: str, schema: pl.Schema | None = None) -> pl.DataFrame:
     """A whole table as a Polars frame; an empty frame of the given schema when it does not exist yet."""
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?", [name]
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?",
+        [name],
     ).fetchall()[0][0]
     if not exists:
         return pl.DataFrame(schema=schema)
     frame = pl.from_arrow(con.sql(f"SELECT * FROM {quote_identifier(name)}").to_arrow_table())
     if schema is not None:
         missing = [c for c in schema.names() if c not in frame.columns]
-        frame = frame.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing).select(schema.names())
+        frame = frame.with_columns(pl.lit(None, dtype=schema[c]).alias(c) for c in missing).select(
+            schema.names()
+        )
         frame = frame.cast(dict(schema), strict=False)
     return frame

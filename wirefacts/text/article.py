@@ -36,6 +36,7 @@ FURNITURE = re.compile(
     r"""^(?:
         (?:read|see|watch|listen)\s+(?:more|also|next|full\ story)\b.*
       | exit\ mobile\ version
+      | reuters?|\(?(?:ap|afp|reuters|upi|ians|pti|ani)\)?
       | skip\ to\ (?:main\ )?content
       | advertisements?|sponsored(?:\ content)?|promoted(?:\ stories)?|ad
       | (?:written|reported|edited|compiled|posted)\ by\b.{0,60}
@@ -43,7 +44,7 @@ FURNITURE = re.compile(
       | (?:related|more\ from|recent\ from|you\ may\ also\ like|latest|most\ (?:read|popular|viewed)
           |trending|recommended|previous|next|load\ more|comments?|leave\ a\ (?:comment|reply)
           |privacy(?:\ policy)?|terms(?:\ of\ (?:use|service))?|cookie\ policy|about\ us|contact\ us
-          |careers|advertise|sitemap|home|menu|search)\b.{0,40}
+          |careers|advertise|sitemap|home|menu|search)\b[^.!?]{0,40}
       | (?:share|tweet|send|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|pinterest
           |reddit|copy\ link|flipboard|messenger|x)(?:[\s,|/]*(?:share|tweet|send|email|e-mail|print
           |facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|copy\ link|flipboard
@@ -75,7 +76,7 @@ END_OF_ARTICLE = re.compile(
 )
 COMMENTER = re.compile(r"^\S{1,40} (?:says|said|wrote|replied):$")
 TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
-BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|in|&|,)){0,6}\s*$")
+BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|in|&)){0,6}\s*$")
 
 CAPTION = re.compile(
     r"\b(?:file photo|photo(?:graph)?\s*(?:credit)?\s*:|\(photo\b|image(?: caption)?:|pictured\b"
@@ -114,7 +115,7 @@ def split_blocks(text: str) -> list[str]:
     current: list[str] = []
     for line in lines:
         stripped = line.strip()
-        starts_paragraph = width and line[:1].isspace() and len(line) - len(line.lstrip()) >= 2
+        starts_paragraph = width and line[:1].isspace()
         if not stripped or not width or starts_paragraph:
             if current:
                 blocks.append(" ".join(current))
@@ -206,8 +207,14 @@ def best_segment(scores: list[float]) -> tuple[int, int]:
 
 def parse_article(text: str) -> Article:
     blocks = [classify(b) for b in split_blocks(text)]
-    start, end = best_segment([block_score(b) for b in blocks])
-    end = _cut_at_end_marker(blocks, start, end)
+    if _is_bare_story(blocks):
+        # Wire copy and clean text: no site around it, so everything below the headline is the story.
+        start, end = (1 if _title_index(blocks, 1) == 0 and len(blocks) > 1 else 0), len(blocks)
+    else:
+        start, end = best_segment([block_score(b) for b in blocks])
+        end = _cut_at_end_marker(blocks, start, end)
+        if start == end:  # no prose anywhere: a table or list story; keep all but furniture
+            start, end = 0, len(blocks)
     # Captions right next to the article belong to it.
     while start > 0 and blocks[start - 1].kind == "caption":
         start -= 1
@@ -230,7 +237,21 @@ def parse_article(text: str) -> Article:
             caption_spans.append((offset, offset + len(block.text)))
         parts.append(block.text)
         offset += len(block.text)
+    if not parts and title:
+        parts = [title]  # a headline-only brief: the headline is the story
     return Article(title, published_on, "\n\n".join(parts), caption_spans)
+
+
+def _is_bare_story(blocks: list[Block]) -> bool:
+    """A short text with no site furniture (wire sign-offs aside) is a story on its own."""
+    furniture = [
+        b
+        for b in blocks
+        if b.kind == "furniture"
+        and not re.fullmatch(r"\W*reuters?\W*", b.text, re.I)
+        and not BYLINE.match(b.text)
+    ]
+    return not furniture and len(blocks) <= 60
 
 
 def _cut_at_end_marker(blocks: list[Block], start: int, end: int) -> int:
@@ -239,7 +260,11 @@ def _cut_at_end_marker(blocks: list[Block], start: int, end: int) -> int:
     for i in range(start, end):
         if blocks[i].kind == "prose":
             prose_words += blocks[i].words
-        elif prose_words >= 40 and blocks[i].words <= 12 and END_OF_ARTICLE.match(BULLET.sub("", blocks[i].text)):
+        elif (
+            prose_words >= 40
+            and blocks[i].words <= 12
+            and END_OF_ARTICLE.match(BULLET.sub("", blocks[i].text))
+        ):
             return i
     return end
 
@@ -268,7 +293,9 @@ def _published_on(blocks: list[Block], start: int, end: int, title_index: int | 
         if block.kind == "date_line":
             return find_dates(block.text)[0].value
         if block.kind == "prose":
-            dateline = re.match(r"^[A-Z][A-Za-z .,'-]{1,40}?,\s*([^-–—(]{4,30}?)\s*(?:\(\w+\))?\s*[-–—]", block.text)
+            dateline = re.match(
+                r"^[A-Z][A-Za-z .,'-]{1,40}?,\s*([^-–—(]{4,30}?)\s*(?:\(\w+\))?\s*[-–—]", block.text
+            )
             if dateline and find_dates(dateline.group(1)):
                 return find_dates(dateline.group(1))[0].value
     return None

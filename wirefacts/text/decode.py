@@ -61,6 +61,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # return and form feed) before text is judged binary.
 MAX_CONTROL_SHARE = 0.01
 SAMPLE_BYTES = 64 * 1024
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
@@ -71,7 +72,7 @@ def decode_bytes(raw: bytes) -> Decoded:
     for magic, name in MAGIC_NUMBERS:
         if raw.startswith(magic):
             raise Rejected("binary", f"the file is {name}, not text")
-    decoded = _decode_with_bom(raw) or _decode_utf8(raw) or _decode_utf16_without_bom(raw)
+    decoded = _decode_with_bom(raw) or _decode_utf16_without_bom(raw) or _decode_utf8(raw)
     if decoded is None:
         if b"\x00" in raw[:SAMPLE_BYTES]:
             raise Rejected("binary", "the file holds NUL bytes, so it is binary, not text")
@@ -90,7 +91,9 @@ def _decode_with_bom(raw: bytes) -> Decoded | None:
             try:
                 return Decoded(body.decode(encoding), encoding.removesuffix("-sig"))
             except UnicodeDecodeError as exc:
-                raise Rejected("undecodable", f"the file starts with a {encoding} byte order mark but {exc.reason}") from exc
+                raise Rejected(
+                    "undecodable", f"the file starts with a {encoding} byte order mark but {exc.reason}"
+                ) from exc
     return None
 
 
@@ -111,7 +114,10 @@ def _decode_utf16_without_bom(raw: bytes) -> Decoded | None:
         return None
     even_nuls = sample[0::2].count(0) / (len(sample) / 2)
     odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    for encoding, nul_share, other_share in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+    for encoding, nul_share, other_share in (
+        ("utf-16-le", odd_nuls, even_nuls),
+        ("utf-16-be", even_nuls, odd_nuls),
+    ):
         if nul_share > 0.7 and other_share < 0.05:
             try:
                 return Decoded(raw.decode(encoding), encoding)
@@ -121,9 +127,18 @@ def _decode_utf16_without_bom(raw: bytes) -> Decoded | None:
 
 
 def _decode_detected(raw: bytes) -> Decoded:
-    best = charset_normalizer.from_bytes(raw[: 4 * SAMPLE_BYTES]).best()
+    results = charset_normalizer.from_bytes(raw[: 4 * SAMPLE_BYTES])
+    best = results.best()
     if best is None:
         raise Rejected("undecodable", "no text encoding fits the bytes of this file")
+    # Short texts fit several single-byte code pages equally well; news in English and the
+    # languages around it is far more often Windows-1252/Latin-1 than Baltic or Cyrillic pages.
+    equally_good = [m for m in results if m.chaos <= best.chaos + 0.01]
+    for preferred in WESTERN_ENCODINGS:
+        match = next((m for m in equally_good if m.encoding == preferred), None)
+        if match is not None:
+            best = match
+            break
     try:
         return Decoded(raw.decode(best.encoding), best.encoding)
     except (UnicodeDecodeError, LookupError) as exc:

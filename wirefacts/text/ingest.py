@@ -79,7 +79,9 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(dirpath) / name
 
 
-def read_file(path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str]) -> Document | Rejection:
+def read_file(
+    path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str]
+) -> Document | Rejection:
     try:
         raw = _read_inside(path, root, max_file_bytes)
     except Rejected as exc:
@@ -99,20 +101,30 @@ def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError as exc:
-        detail = "a symlink whose target does not exist" if path.is_symlink() else "the file vanished before it was read"
+        detail = (
+            "a symlink whose target does not exist"
+            if path.is_symlink()
+            else "the file vanished before it was read"
+        )
         raise Rejected("unreadable", detail) from exc
     except (RuntimeError, OSError) as exc:
-        raise Rejected("unreadable", f"the path cannot be resolved ({exc.__class__.__name__}: a symlink loop?)") from exc
+        raise Rejected(
+            "unreadable", f"the path cannot be resolved ({exc.__class__.__name__}: a symlink loop?)"
+        ) from exc
     if not target.is_relative_to(root):
         raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
     if target.is_dir():
-        raise Rejected("not_text", "a symlink to a folder; folders are read where they are, not through links")
+        raise Rejected(
+            "not_text", "a symlink to a folder; folders are read where they are, not through links"
+        )
     if not target.is_file():
         raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
     try:
         size = target.stat().st_size
         if size > max_file_bytes:
-            raise Rejected("too_large", f"{size:,} bytes is over the limit of {max_file_bytes:,} bytes per file")
+            raise Rejected(
+                "too_large", f"{size:,} bytes is over the limit of {max_file_bytes:,} bytes per file"
+            )
         with open(target, "rb") as handle:
             raw = handle.read(max_file_bytes + 1)
     except FileNotFoundError as exc:
@@ -122,7 +134,9 @@ def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
     except OSError as exc:
         raise Rejected("unreadable", f"the file could not be read: {exc.strerror or exc}") from exc
     if len(raw) > max_file_bytes:
-        raise Rejected("too_large", f"the file grew past the limit of {max_file_bytes:,} bytes while it was read")
+        raise Rejected(
+            "too_large", f"the file grew past the limit of {max_file_bytes:,} bytes while it was read"
+        )
     return raw
 
 
@@ -133,7 +147,9 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
         decoded = decode_bytes(raw)
     except Rejected as exc:
         if not known and exc.reason in ("binary", "undecodable"):
-            raise Rejected("not_text", f"a {extension or 'extension-less'} file whose bytes are not text") from exc
+            raise Rejected(
+                "not_text", f"a {extension or 'extension-less'} file whose bytes are not text"
+            ) from exc
         raise
     is_html = extension in HTML_EXTENSIONS or HTML_START.match(raw[:512]) is not None
     article = _parse_html(decoded.text) if is_html else parse_article(decoded.text)

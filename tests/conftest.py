@@ -1,0 +1,40 @@
+"""Shared helpers: run the real job, in-process, against a temporary warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.definitions import defs
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def run_pipeline(source: Path, warehouse: Path, **source_config: object) -> dg.ExecuteInProcessResult:
+    run_config = {
+        "resources": {
+            "source": {"config": {"path": str(source), **source_config}},
+            "warehouse": {"config": {"path": str(warehouse)}},
+        },
+        "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+    }
+    job = defs.resolve_job_def("materialize_everything")
+    with dg.DagsterInstance.ephemeral() as instance:
+        return job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+@pytest.fixture(scope="session")
+def seeds_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One run over seeds/ shared by the tests that only read its result."""
+    warehouse = tmp_path_factory.mktemp("seeds") / "wirefacts.duckdb"
+    result = run_pipeline(SEEDS, warehouse)
+    assert result.success
+    return warehouse

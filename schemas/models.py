@@ -65,10 +65,74 @@ class Sentences(pa.DataFrameModel):
         unique = ["doc_id", "sentence_no"]
 
 
+class StoryClusters(pa.DataFrameModel):
+    """One row per document: the story it carries and how it joined it."""
+
+    doc_id: str = pa.Field(unique=True)
+    story_id: str = pa.Field()
+    is_canonical: bool = pa.Field()
+    relation: str = pa.Field(isin=["canonical", "exact_duplicate", "near_duplicate", "same_story"])
+    similarity: float = pa.Field(ge=0, le=1)
+
+    class Config:
+        strict = True
+
+
+class DuplicatePairs(pa.DataFrameModel):
+    """Every verified candidate pair, merged or not, with the parts of its score."""
+
+    doc_id: str = pa.Field()
+    other_doc_id: str = pa.Field()
+    relation: str = pa.Field(
+        isin=["exact_duplicate", "near_duplicate", "same_story", "template_variant", "different_story"]
+    )
+    merged: bool = pa.Field()
+    similarity: float = pa.Field(ge=0, le=1.0000001)
+    method: str = pa.Field(isin=["normalized_hash", "minhash_lsh", "rewrite_features"])
+    jaccard: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    number_agreement: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    tfidf_cosine: Optional[float] = pa.Field(nullable=True)
+    shared_numbers: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    shared_quotes: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    shared_names: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    shared_features: Optional[int] = pa.Field(nullable=True, ge=0)
+    days_apart: Optional[int] = pa.Field(nullable=True, ge=0)
+
+    class Config:
+        strict = True
+        unique = ["doc_id", "other_doc_id"]
+
+
+class MinhashSignatures(pa.DataFrameModel):
+    """The persisted MinHash signature of every document (the LSH index's payload)."""
+
+    doc_id: str = pa.Field(unique=True)
+    signature: pl.List(pl.UInt64) = pa.Field()
+
+    class Config:
+        strict = True
+
+
+class LshBands(pa.DataFrameModel):
+    """The persisted LSH index: one hash per (document, band); new batches are joined against it."""
+
+    doc_id: str = pa.Field()
+    band: pl.Int16 = pa.Field(ge=0)
+    band_hash: pl.UInt64 = pa.Field()
+
+    class Config:
+        strict = True
+        unique = ["doc_id", "band"]
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "rejected_documents": RejectedDocuments,
     "sentences": Sentences,
+    "story_clusters": StoryClusters,
+    "duplicate_pairs": DuplicatePairs,
+    "minhash_signatures": MinhashSignatures,
+    "lsh_bands": LshBands,
 }
 
 

@@ -1,0 +1,86 @@
+"""The story layer: one story per wire report, however many outlets reprinted or rewrote it."""
+
+import dagster as dg
+import polars as pl
+
+from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from pipelines.resources import Warehouse
+from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
+from wirefacts.warehouse import read_table, replace_tables
+
+LAYER = "stories"
+TABLES = {
+    "story_clusters": "One row per document: its story, whether it is the canonical text, and how it joined.",
+    "duplicate_pairs": "Every verified candidate pair with the parts of its score, merged or not.",
+    "minhash_signatures": "MinHash signatures: the persistent payload of the LSH index.",
+    "lsh_bands": "LSH band hashes per document: new batches are matched against these.",
+}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            name,
+            description=description,
+            group_name=LAYER,
+            kinds={"duckdb", "polars"},
+            deps=["documents"],
+            metadata=table_spec_metadata(name),
+        )
+        for name, description in TABLES.items()
+    ],
+    pool="duckdb",
+)
+def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # noqa: ANN201 - yields results
+    """Exact hash, MinHash/LSH near duplicates and same-story rewrites, clustered without chaining."""
+    with warehouse.connect() as con:
+        docs = pl.from_arrow(
+            con.sql(
+                "SELECT doc_id, body, published_on, word_count FROM documents ORDER BY doc_id"
+            ).to_arrow_table()
+        )
+        result = group_stories(
+            docs,
+            read_table(con, "minhash_signatures", SIGNATURE_SCHEMA),
+            read_table(con, "lsh_bands", BAND_SCHEMA),
+            read_table(con, "duplicate_pairs", PAIR_SCHEMA),
+        )
+        tables = {
+            "story_clusters": result.story_clusters,
+            "duplicate_pairs": result.duplicate_pairs,
+            "minhash_signatures": result.minhash_signatures,
+            "lsh_bands": result.lsh_bands,
+        }
+        replace_tables(con, tables)
+        largest = pl.from_arrow(
+            con.sql(
+                """SELECT c.story_id, count(*) AS documents, any_value(d.title) FILTER (WHERE c.is_canonical) AS headline,
+                          string_agg(DISTINCT c.relation, ', ') AS relations
+                   FROM story_clusters c JOIN documents d USING (doc_id)
+                   GROUP BY c.story_id ORDER BY documents DESC, c.story_id LIMIT 10"""
+            ).to_arrow_table()
+        )
+    clusters = result.story_clusters
+    by_relation = clusters.group_by("relation").len().sort("relation")
+    context.log.info(f"{clusters['story_id'].n_unique()} stories from {clusters.height} documents")
+    yield dg.MaterializeResult(
+        asset_key="story_clusters",
+        metadata={
+            **table_metadata("story_clusters", clusters),
+            "stories": clusters["story_id"].n_unique(),
+            **{f"documents_{r}": n for r, n in by_relation.iter_rows()},
+            "largest_stories": markdown_preview(largest),
+        },
+    )
+    pairs = result.duplicate_pairs
+    yield dg.MaterializeResult(
+        asset_key="duplicate_pairs",
+        metadata={
+            **table_metadata("duplicate_pairs", pairs.sort("similarity", descending=True)),
+            "pairs_by_relation": markdown_preview(
+                pairs.group_by("relation", "merged").len().sort("relation")
+            ),
+        },
+    )
+    for name in ("minhash_signatures", "lsh_bands"):
+        yield dg.MaterializeResult(asset_key=name, metadata={"dagster/row_count": tables[name].height})

@@ -1,0 +1,123 @@
+"""Story grouping on real wire text: resends, template reports, rewrites, and no chaining."""
+
+from datetime import date
+
+import polars as pl
+
+from tests.conftest import query
+from wirefacts.dedup import minhash
+from wirefacts.dedup.stories import group_stories
+
+FED = (
+    "FED ADDS RESERVES VIA CUSTOMER REPURCHASES\n\n"
+    "NEW YORK, March 2 - The Federal Reserve entered the U.S. Government securities market to arrange "
+    "{amount} billion dlrs of customer repurchase agreements, a Fed spokesman said. Dealers said Federal "
+    "funds were trading at {rate} pct when the Fed began its temporary and indirect supply of reserves to "
+    "the banking system. The Fed said the agreements would mature on {day} and that it expected reserve "
+    "levels to remain adequate through the end of the statement period."
+)
+WHEAT = (
+    "Japan's Food Agency said it will buy 120,000 tonnes of U.S. wheat for shipment in May, the agency said "
+    "in a statement. The purchase follows the agency's regular tender on Tuesday, when it bought 85,000 tonnes "
+    "of Canadian wheat and 40,000 tonnes of Australian wheat for April shipment. Agency officials said Japan's "
+    "wheat imports in the 1986/87 fiscal year would reach 5.5 mln tonnes, unchanged from a year earlier, "
+    "with the United States supplying about 58 pct of the total."
+)
+
+
+def frame(texts: dict[str, str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": list(texts),
+            "body": list(texts.values()),
+            "published_on": [None] * len(texts),
+            "word_count": [len(t.split()) for t in texts.values()],
+        },
+        schema={"doc_id": pl.String, "body": pl.String, "published_on": pl.Date, "word_count": pl.Int64},
+    )
+
+
+def story_of(result, doc_id):
+    return result.story_clusters.filter(pl.col("doc_id") == doc_id)["story_id"][0]
+
+
+def test_resend_with_new_headline_and_trimmed_ending_is_a_near_duplicate():
+    resend = (
+        "JAPAN TO BUY U.S. WHEAT - AGENCY\n\n"
+        + WHEAT.rsplit(" Agency officials", 1)[0]
+        + " Agency officials said imports would hold."
+    )
+    result = group_stories(frame({"a": WHEAT, "b": resend}))
+    assert story_of(result, "a") == story_of(result, "b")
+    relation = result.story_clusters.filter(~pl.col("is_canonical"))["relation"][0]
+    assert relation == "near_duplicate"
+
+
+def test_whitespace_and_case_differences_are_exact_duplicates():
+    result = group_stories(frame({"a": WHEAT, "b": "  " + WHEAT.upper().replace(". ", ".\n\n")}))
+    assert result.story_clusters.filter(~pl.col("is_canonical"))["relation"].to_list() == ["exact_duplicate"]
+
+
+def test_template_reports_with_other_numbers_are_different_stories():
+    first = FED.format(amount="1.5", rate="6-1/8", day="March 5")
+    second = FED.format(amount="2.75", rate="6-3/16", day="March 9")
+    result = group_stories(frame({"a": first, "b": second}))
+    assert story_of(result, "a") != story_of(result, "b")
+    ((relation, merged),) = result.duplicate_pairs.select("relation", "merged").rows()
+    assert relation == "template_variant" and not merged
+
+
+def test_clusters_do_not_chain_through_a_middle_document():
+    words = [f"w{i}" for i in range(400)]
+    a = " ".join(words[:200])
+    b = " ".join(words[80:280])
+    c = " ".join(words[160:360])
+    result = group_stories(frame({"a": a, "b": b, "c": c}))
+    stories = {d: story_of(result, d) for d in "abc"}
+    assert not (stories["a"] == stories["b"] == stories["c"])
+
+
+def test_incremental_batches_give_the_batch_result():
+    texts = {
+        "a": WHEAT,
+        "b": "JAPAN TO BUY U.S. WHEAT\n\n" + WHEAT,
+        "c": FED.format(amount="1.5", rate="6-1/8", day="March 5"),
+        "d": FED.format(amount="1.5", rate="6-1/8", day="March 5") + " Reuter",
+    }
+    batch = group_stories(frame(texts))
+    first = group_stories(frame({k: texts[k] for k in "ac"}))
+    second = group_stories(frame(texts), first.minhash_signatures, first.lsh_bands, first.duplicate_pairs)
+    assert second.story_clusters.equals(batch.story_clusters)
+    assert second.lsh_bands.height == 4 * batch.lsh_bands.height // 4
+
+
+def test_signatures_match_datasketch():
+    from datasketch import MinHash
+
+    hashes = minhash.shingle_hashes(WHEAT)
+    ours = minhash.signatures([hashes])[0]
+    theirs = MinHash(num_perm=128, seed=1, hashfunc=lambda x: x, scheme="legacy")
+    theirs.update_batch([int(h) for h in hashes])
+    assert (ours == theirs.hashvalues).all()
+
+
+def test_seed_rewrites_form_one_story_and_topic_neighbours_stay_apart(seeds_warehouse):
+    rows = dict(
+        query(
+            seeds_warehouse,
+            "SELECT d.source_path, c.story_id FROM story_clusters c JOIN documents d USING (doc_id)",
+        )
+    )
+    story = {path[:3]: story_id for path, story_id in rows.items()}
+    assert story["000"] == story["001"] == story["004"]
+    assert len({story["000"], story["002"], story["003"]}) == 3
+
+
+def test_dates_far_apart_block_a_rewrite_merge():
+    texts = frame(
+        {"a": WHEAT, "b": WHEAT.replace("Japan's Food Agency said", "The Food Agency of Japan announced")}
+    )
+    texts = texts.with_columns(pl.Series("published_on", [date(1987, 3, 1), date(1987, 9, 1)]))
+    result = group_stories(texts)
+    merged = result.duplicate_pairs.filter("merged")
+    assert merged.is_empty() or (merged["method"] != "rewrite_features").all()

@@ -1,0 +1,85 @@
+"""What rewrites of one story keep: exact text, numbers, quotations, names and weighted terms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import xxhash
+
+from wirefacts.text.article import STOPWORDS
+
+WORD = re.compile(r"\w+")
+# A number with its scale or unit: "58%", "6.9 million", "300 mln dlrs", "1,250 tonnes".
+NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|pct|per\s?cent|percent|million|mln|billion|bln|bn|trillion"
+    r"|thousand|tonnes?|tons?|barrels?|dlrs|dollars|yen|stg|bushels|bags|bales|ounces)?",
+    re.I,
+)
+QUOTE = re.compile(r"[\"“]([^\"“”]{20,600})[\"”]")
+NAME = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+)")
+UNIT_ALIASES = {
+    "pct": "%",
+    "per cent": "%",
+    "percent": "%",
+    "percent.": "%",
+    "mln": "million",
+    "bln": "billion",
+    "bn": "billion",
+}
+QUOTE_SHINGLE = 5
+
+
+def normalized_text(body: str) -> str:
+    """Words only, lower case: white space, case and punctuation differences disappear."""
+    return " ".join(WORD.findall(body.lower()))
+
+
+def exact_key(body: str) -> str:
+    return xxhash.xxh64_hexdigest(normalized_text(body).encode("utf-8"))
+
+
+def numbers(body: str) -> set[str]:
+    """Every number with its unit, normalised ("58 pct" and "58%" are one)."""
+    found = set()
+    for m in NUMBER.finditer(body):
+        whole = m.group(1).replace(",", "")
+        frac = (m.group(2) or "").rstrip("0")
+        unit = re.sub(r"\s+", " ", (m.group(3) or "").lower())
+        unit = UNIT_ALIASES.get(unit, unit.rstrip("s") if unit in ("tonnes", "tons", "barrels") else unit)
+        found.add(f"{whole}.{frac}{unit}" if frac else f"{whole}{unit}")
+    return found
+
+
+def distinctive_numbers(body: str) -> set[str]:
+    """Numbers that identify a report: not bare years, not small counts."""
+    out = set()
+    for n in numbers(body):
+        digits = re.match(r"[\d.]+", n).group(0)
+        has_unit = n != digits
+        if not has_unit and (re.fullmatch(r"(?:19|20)\d\d", digits) or float(digits) < 100):
+            continue
+        out.add("n:" + n)
+    return out
+
+
+def quote_shingles(body: str) -> set[str]:
+    """Word 5-grams of quoted speech: rewrites paraphrase the report but keep the quotes."""
+    out = set()
+    for m in QUOTE.finditer(body):
+        words = WORD.findall(m.group(1).lower())
+        out.update(
+            "q:" + " ".join(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
+        )
+    return out
+
+
+def names(body: str) -> set[str]:
+    """Multi-word capitalised names (people, places, bodies)."""
+    return {"p:" + m.group(1).lower() for m in NAME.finditer(body)}
+
+
+def content_terms(body: str) -> Counter:
+    return Counter(
+        w for w in WORD.findall(body.lower()) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()
+    )

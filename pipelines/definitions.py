@@ -5,12 +5,13 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.documents import document_tables
+from assets.facts import fact_tables
 from assets.stories import story_tables
 from pipelines.checks import schema_check
 from pipelines.resources import SourceFolder, Warehouse
 from schemas import MODELS
 
-ALL_ASSETS = [document_tables, story_tables]
+ALL_ASSETS = [document_tables, story_tables, fact_tables]
 
 materialize_everything = dg.define_asset_job(
     "materialize_everything",

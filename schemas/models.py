@@ -125,6 +125,120 @@ class LshBands(pa.DataFrameModel):
         unique = ["doc_id", "band"]
 
 
+ISO3 = r"^[A-Z]{3}$"
+UNITS = [
+    "percent", "percentage_point", "metric_ton", "short_ton", "barrel", "barrel_per_day", "bushel", "bag", "bale",
+    "ounce", "pound_weight", "kilogram", "cubic_meter", "count",
+]  # fmt: skip
+
+
+class Officials(pa.DataFrameModel):
+    """One row per distinct person across the corpus."""
+
+    official_id: str = pa.Field(unique=True)
+    name: str = pa.Field(str_length={"min_value": 2})
+    title: Optional[str] = pa.Field(nullable=True)
+    country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    documents: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
+class OfficialMentions(pa.DataFrameModel):
+    """One row per mention of an official, with the title this document gives."""
+
+    doc_id: str = pa.Field()
+    official_id: str = pa.Field()
+    mention: str = pa.Field(str_length={"min_value": 1})
+    title: Optional[str] = pa.Field(nullable=True)
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
+class Meetings(pa.DataFrameModel):
+    """Talks, visits, summits, calls and sessions, with status, place and date."""
+
+    meeting_id: str = pa.Field(unique=True)
+    doc_id: str = pa.Field()
+    kind: str = pa.Field(isin=["talks", "visit", "summit", "conference", "call", "meeting"])
+    status: str = pa.Field(isin=["held", "scheduled", "ongoing", "cancelled"])
+    what: Optional[str] = pa.Field(nullable=True)
+    date_text: Optional[str] = pa.Field(nullable=True)
+    date_start: Optional[pl.Date] = pa.Field(nullable=True)
+    location: Optional[str] = pa.Field(nullable=True)
+    location_country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    evidence: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
+class MeetingParticipants(pa.DataFrameModel):
+    """Who took part in each meeting; official_id is NULL for a body or an unresolved name."""
+
+    meeting_id: str = pa.Field()
+    official_id: Optional[str] = pa.Field(nullable=True)
+    name: str = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+
+
+class CommodityMentions(pa.DataFrameModel):
+    """Every mention of a commodity from the gazetteer, with its canonical name and category."""
+
+    doc_id: str = pa.Field()
+    commodity: str = pa.Field(str_length={"min_value": 1})
+    category: str = pa.Field()
+    mention: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
+class TradeFigures(pa.DataFrameModel):
+    """Quantities of trade, production, stocks, prices, shares, tariffs and balances."""
+
+    figure_id: str = pa.Field(unique=True)
+    doc_id: str = pa.Field()
+    value: float = pa.Field(ge=0)
+    unit: str = pa.Field(str_matches=r"^(?:" + "|".join(UNITS) + r"|[A-Z]{3})$")
+    direction: Optional[str] = pa.Field(nullable=True, isin=["increase", "decrease"])
+    approximate: bool = pa.Field()
+    metric: Optional[str] = pa.Field(nullable=True)
+    commodity: Optional[str] = pa.Field(nullable=True)
+    country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    partner_country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    period_text: Optional[str] = pa.Field(nullable=True)
+    evidence: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
+class QuarantinedRows(pa.DataFrameModel):
+    """Rows that broke a schema rule: kept here, named by table and rule, instead of dropped."""
+
+    table_name: str = pa.Field()
+    doc_id: Optional[str] = pa.Field(nullable=True)
+    rule: str = pa.Field()
+    row_json: str = pa.Field()
+    quarantined_at: pl.Datetime = pa.Field()
+
+    class Config:
+        strict = True
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "rejected_documents": RejectedDocuments,
@@ -133,6 +247,13 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "duplicate_pairs": DuplicatePairs,
     "minhash_signatures": MinhashSignatures,
     "lsh_bands": LshBands,
+    "officials": Officials,
+    "official_mentions": OfficialMentions,
+    "meetings": Meetings,
+    "meeting_participants": MeetingParticipants,
+    "commodity_mentions": CommodityMentions,
+    "trade_figures": TradeFigures,
+    "quarantined_rows": QuarantinedRows,
 }
 
 

@@ -1,0 +1,196 @@
+"""Trade figures: a number grammar (value, scale, unit) plus what the clause says about it.
+
+A number counts as a trade figure only with a unit (percent, weight, volume, currency) and
+trade context in its sentence (a commodity, or words such as exports, production, reserves,
+price, share, tariff). Dates, years, ordinals, counts, interest and exchange rates, and
+company earnings are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirefacts.extract.commodities import CommodityMention
+from wirefacts.extract.gazetteers import find_places
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
+    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12, "lakh": 1e5, "crore": 1e7,
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "£": "GBP", "€": "EUR", "¥": "JPY", "rs": "INR", "rs.": "INR"}
+UNITS = [
+    (r"percentage points?", "percentage_point"), (r"%|pct|per ?cent|percent", "percent"),
+    (r"short tons?", "short_ton"), (r"(?:metric )?tonnes?|metric tons?|tons?|mt\b", "metric_ton"),
+    (r"barrels? (?:per|a) day|bpd|b/d", "barrel_per_day"), (r"barrels?|bbl", "barrel"), (r"bushels?", "bushel"),
+    (r"bags?", "bag"), (r"bales?", "bale"), (r"(?:troy )?ounces?|oz\b", "ounce"), (r"pounds? of|lbs?\b", "pound_weight"),
+    (r"kilos?|kilograms?|kg\b", "kilogram"), (r"cubic met(?:er|re)s?|cu m\b", "cubic_meter"),
+    (r"(?:u\.s\. |us |american )?(?:dlrs|dollars?)", "USD"), (r"canadian (?:dlrs|dollars?)", "CAD"),
+    (r"australian (?:dlrs|dollars?)", "AUD"), (r"yen", "JPY"), (r"yuan|renminbi", "CNY"), (r"rupees?", "INR"),
+    (r"stg|sterling|pounds? sterling", "GBP"), (r"euros?", "EUR"), (r"swiss francs?", "CHF"), (r"french francs?|francs?", "FRF"),
+    (r"(?:west german |german |d)?marks", "DEM"), (r"lire", "ITL"), (r"guilders?", "NLG"), (r"cts|cents", "USD_CENT"),
+]  # fmt: skip
+UNIT_PATTERN = "|".join(f"(?:{p})" for p, _ in UNITS)
+FIGURE = re.compile(
+    rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?:-|to)\s?(?P<num2>\d+(?:\.\d+)?))?"
+    rf"(?:\s?(?P<scale>thousand|million|mln|billion|bln|trillion|lakh|crore|bn|mn|m|b|k)\b)?"
+    rf"(?:\s?(?P<unit>{UNIT_PATTERN}))?(?P<bagsize>\s+of\s+\d+\s+kilos?)?",
+    re.I,
+)
+APPROXIMATE = re.compile(r"\b(?:about|roughly|approximately|nearly|almost|around|some|estimated|an estimated|close to|up to|an expected|expected)\s+(?:at\s+)?$", re.I)
+ESTIMATED_AT = re.compile(r"\bestimated\s+(?:at\s+)?$", re.I)
+DECREASE = re.compile(r"\b(?:lower|below|declin\w*|fell|fall\w*|drop\w*|down|decreas\w*|cut\w*|reduc\w*|slump\w*|plung\w*|shrank|shrink\w*|less than|contract\w*|slid|lost|eased?)\b", re.I)
+INCREASE = re.compile(r"\b(?:higher|above|ris\w*|rose|up|increas\w*|surg\w*|jump\w*|gain\w*|grew|grow\w*|climb\w*|boost\w*|soar\w*|rais\w*|more than|expand\w*|add\w*)\b", re.I)
+TRADE_CONTEXT = re.compile(
+    r"\b(?:export\w*|import\w*|shipment\w*|ship\w*|trade|trading|production|produc\w*|output|mining|mined|reserves?"
+    r"|stocks?|inventor\w*|prices?|priced|market|share|accounting for|tariffs?|dut(?:y|ies)|quotas?|surplus|deficit"
+    r"|suppl\w*|harvest\w*|crops?|sales|sold|purchas\w*|bought|buy|consum\w*|demand|capacity|sown|yield)\b",
+    re.I,
+)
+NOT_TRADE = re.compile(
+    r"\b(?:interest rates?|rate of interest|inflation|unemployment|jobless|votes?|stake|shr|net income|net loss|"
+    r"profits?|revenues?|revs|earnings|dividend|qtr|quarter net|per share|exchange rate|yield on|discount rate|"
+    r"prime rate|bond|notes due|debentures|loan|credit line|shares of|common stock|acquisition|merger|takeover)\b",
+    re.I,
+)
+METRICS = [
+    (r"market share|accounting for|account(?:s|ed)? for|share of", "market_share"), (r"reserves?", "reserves"),
+    (r"stocks?|inventor\w*", "stocks"), (r"tariffs?|dut(?:y|ies)", "tariff"), (r"quotas?", "quota"),
+    (r"surplus|deficit|trade balance", "trade_balance"), (r"prices?|priced|cost", "price"),
+    (r"export\w*|shipment\w*|shipped|sales abroad", "exports"), (r"import\w*|purchas\w*|bought|buy", "imports"),
+    (r"production|produc\w*|output|mining|mined|harvest\w*|crops?", "production"), (r"credits?", "credit"),
+    (r"consum\w*|demand", "consumption"), (r"sales|sold", "sales"),
+]  # fmt: skip
+PERIOD = re.compile(
+    r"\b(?:(?:in|since|from|for|during|than|over|by|until|to)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last|next|same|previous)\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"quarter|half|year|month|week|season|(?:19|20)\d\d(?:/\d\d)?)(?:\s+(?:19|20)\d\d)?(?:\s+levels?)?\b",
+    re.I,
+)
+
+
+@dataclass
+class Figure:
+    value: float
+    unit: str
+    direction: str | None
+    approximate: bool
+    metric: str | None
+    commodity: str | None
+    country: str | None
+    partner_country: str | None
+    period_text: str | None
+    start: int
+    end: int
+
+
+def _unit_of(text: str) -> str | None:
+    for pattern, unit in UNITS:
+        if re.fullmatch(pattern, text.strip(), re.I):
+            return unit
+    return None
+
+
+def find_figures(text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]) -> list[Figure]:
+    found = []
+    for s_start, s_end in sentence_spans:
+        sentence = text[s_start:s_end]
+        if not TRADE_CONTEXT.search(sentence) and not any(s_start <= c.start < s_end for c in commodities):
+            continue
+        for m in FIGURE.finditer(sentence):
+            figure = _figure(text, sentence, s_start, m, [c for c in commodities if s_start <= c.start < s_end])
+            if figure is not None:
+                found.append(figure)
+    return found
+
+
+def _figure(text: str, sentence: str, offset: int, m: re.Match, commodities: list[CommodityMention]) -> Figure | None:
+    raw_unit = m.group("unit")
+    unit = _unit_of(raw_unit) if raw_unit else None
+    currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip().lower())
+    if currency and unit in (None, "USD"):
+        unit = currency
+    if unit is None or _looks_like_a_date_or_rank(sentence, m):
+        return None
+    if m.group("scale") and m.group("scale").lower() in ("m", "b", "k") and not currency and unit not in ("USD", "GBP"):
+        return None
+    value = float(m.group("num").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    if unit == "USD_CENT":
+        unit, value = "USD", value / 100
+    clause_start, clause_end = _clause(sentence, m.start(), m.end())
+    clause = sentence[clause_start:clause_end]
+    if NOT_TRADE.search(clause):
+        return None
+    before = sentence[max(clause_start, m.start() - 40) : m.start()]
+    near = sentence[max(clause_start, m.start() - 50) : min(clause_end, m.end() + 50)]
+    direction = _nearest_direction(sentence, m, clause_start, clause_end)
+    commodity = _nearest(commodities, offset + m.start(), lambda c: c.commodity)
+    country, partner = _countries(sentence, clause_start, clause_end, m)
+    period = None
+    periods = [p for p in PERIOD.finditer(sentence, clause_start, clause_end) if not (m.start() <= p.start() < m.end())]
+    if periods:
+        p = min(periods, key=lambda p: abs(p.start() - m.end()))
+        period = p.group(0)
+    metric = next((name for pattern, name in METRICS if re.search(rf"\b(?:{pattern})", near, re.I)), None)
+    return Figure(
+        value=value,
+        unit=unit,
+        direction=direction,
+        approximate=bool(APPROXIMATE.search(before) and not ESTIMATED_AT.search(before) or re.search(r"\b(?:about|roughly|approximately|nearly|some|around)\s+$", before, re.I)),
+        metric=metric,
+        commodity=commodity,
+        country=country,
+        partner_country=partner,
+        period_text=period,
+        start=offset + m.start(),
+        end=offset + m.end(),
+    )
+
+
+def _looks_like_a_date_or_rank(sentence: str, m: re.Match) -> bool:
+    after = sentence[m.end() : m.end() + 3]
+    return bool(re.match(r"(?:st|nd|rd|th)\b", after)) or (
+        re.fullmatch(r"(?:19|20)\d\d", m.group("num")) is not None and not m.group("unit")
+    )
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a number: between the nearest clause breaks (; , although, while, but)."""
+    breaks = [b.end() for b in re.finditer(r";|,\s+(?:although|while|but|whereas|yet)\b|\b(?:although|whereas)\b", sentence[:start])]
+    after = re.search(r";|,\s+(?:although|while|but|whereas|yet|according)\b", sentence[end:])
+    return (breaks[-1] if breaks else 0), (end + after.start() if after else len(sentence))
+
+
+def _nearest_direction(sentence: str, m: re.Match, clause_start: int, clause_end: int) -> str | None:
+    candidates = []
+    for pattern, name in ((DECREASE, "decrease"), (INCREASE, "increase")):
+        for d in pattern.finditer(sentence, clause_start, clause_end):
+            after = d.start() >= m.end()
+            distance = d.start() - m.end() if after else m.start() - d.end()
+            if distance <= (20 if after else 40):
+                candidates.append((distance + (0 if d.start() >= m.end() else 5), name))
+    return min(candidates)[1] if candidates else None
+
+
+def _nearest(items: list, position: int, key) -> str | None:  # noqa: ANN001 - any extracted item with a start
+    if not items:
+        return None
+    return key(min(items, key=lambda c: abs(c.start - position)))
+
+
+def _countries(sentence: str, clause_start: int, clause_end: int, m: re.Match) -> tuple[str | None, str | None]:
+    """Partner: "to India", "from China" in the number's clause; country: the subject, before or after."""
+    partner, before, after = None, None, None
+    for start, _end, place in find_places(sentence):
+        preceding = sentence[max(0, start - 6) : start].lower()
+        if re.search(r"\b(?:to|from|with|into)\s+$", preceding):
+            if clause_start <= start < clause_end and partner is None:
+                partner = place.country
+            continue
+        if start < m.start():
+            before = before or place.country
+        elif after is None:
+            after = place.country
+    country = before or after
+    return (None if country == partner else country), partner

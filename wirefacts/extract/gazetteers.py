@@ -1,0 +1,97 @@
+"""General knowledge the extractors share: countries, demonyms, cities, bodies, commodities."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parents[1] / "gazetteers"
+
+# Bodies and places that stand for a country ("MEA said", "the Kremlin", "MITI").
+BODY_COUNTRY = {
+    "MEA": "IND", "Ministry of External Affairs": "IND", "External Affairs Ministry": "IND", "New Delhi": "IND",
+    "MITI": "JPN", "Ministry of International Trade and Industry": "JPN", "Bank of Japan": "JPN", "BOJ": "JPN",
+    "Tokyo": "JPN", "Beijing": "CHN", "Washington": "USA", "White House": "USA", "Pentagon": "USA",
+    "State Department": "USA", "Treasury": "USA", "U.S. Treasury": "USA", "Federal Reserve": "USA",
+    "Federal Reserve Board": "USA", "Fed": "USA", "USDA": "USA", "Agriculture Department": "USA",
+    "Commerce Department": "USA", "Congress": "USA", "Kremlin": "RUS", "Moscow": "RUS", "Bundesbank": "DEU",
+    "Bonn": "DEU", "Berlin": "DEU", "Bank of England": "GBR", "Downing Street": "GBR", "Whitehall": "GBR",
+    "Exchequer": "GBR", "Elysee": "FRA", "Bank of France": "FRA", "Bank of Canada": "CAN", "Ottawa": "CAN",
+    "Bank of Italy": "ITA", "Reserve Bank of India": "IND", "RBI": "IND", "People's Bank of China": "CHN",
+    "Zhongnanhai": "CHN", "Knesset": "ISR", "Bundestag": "DEU", "Canberra": "AUS", "Brasilia": "BRA",
+    "Seoul": "KOR", "Islamabad": "PAK", "Riyadh": "SAU", "Tehran": "IRN", "Baghdad": "IRQ",
+}  # fmt: skip
+
+# International bodies whose officials are officials but belong to no one country.
+INTERNATIONAL_BODIES = (
+    "OPEC", "IMF", "International Monetary Fund", "World Bank", "EC", "European Community", "European Commission",
+    "European Union", "EU", "WTO", "World Trade Organization", "GATT", "United Nations", "UN", "U.N.", "NATO",
+    "ASEAN", "OECD", "SCO", "G7", "G20", "ICO", "International Coffee Organization", "ICCO", "FAO", "UNCTAD",
+    "African Union", "Arab League", "BRICS", "Asian Development Bank", "ADB", "Paris Club",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    country: str
+    kind: str  # country, demonym, city, body
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every surface form that names a country, mapped to its alpha-3 code."""
+    found: dict[str, Place] = {}
+    with open(FOLDER / "countries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for demonym in _split(row["demonyms"]):
+                found[demonym] = Place(demonym, row["alpha3"], "demonym")
+            for name in _split(row["names"]):
+                found[name] = Place(name, row["alpha3"], "country")
+    with open(FOLDER / "cities.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["city"], Place(row["city"], row["alpha3"], "city"))
+    for body, country in BODY_COUNTRY.items():
+        found.setdefault(body, Place(body, country, "body"))
+    return found
+
+
+@cache
+def place_pattern() -> re.Pattern:
+    names = sorted(places(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?:['’]s)?(?![\w])")
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
+    end = len(text) if end is None else end
+    return [(m.start(1), m.end(1), places()[m.group(1)]) for m in place_pattern().finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class Commodity:
+    canonical: str
+    category: str
+
+
+@cache
+def commodity_variants() -> dict[str, Commodity]:
+    variants: dict[str, Commodity] = {}
+    with open(FOLDER / "commodities.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            entry = Commodity(row["commodity"], row["category"])
+            for variant in _split(row["variants"]):
+                variants.setdefault(variant.lower(), entry)
+    return variants
+
+
+@cache
+def commodity_pattern() -> re.Pattern:
+    names = sorted(commodity_variants(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)

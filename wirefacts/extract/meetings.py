@@ -1,0 +1,203 @@
+"""Meetings: talks, visits, summits, calls, with participants, status, place and date.
+
+A sentence is cut into segments where a new clause brings its own meeting word ("..., days
+ahead of Modi's trip to China for the SCO summit"). Each segment with a meeting word and at
+least one official is a meeting; a segment without an official takes the sentence's subject
+("... and is also scheduled to meet Modi"). Status comes from tense and modality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from wirefacts.extract.gazetteers import find_places
+from wirefacts.extract.officials import OfficialMention
+from wirefacts.text.dates import MONTHS, find_dates
+
+TRIGGER = re.compile(
+    r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ling)?|summit|"
+    r"conference|(?:phone |telephone )?call(?:ed)?|discussions?|discussed|session|round of|shak(?:es|ing|e) hands?|"
+    r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?)\b",
+    re.I,
+)
+CANCELLED = re.compile(r"\b(?:cancel\w*|postpone\w*|called off|call off|scrapped|put off|suspended)\b", re.I)
+SCHEDULED = re.compile(
+    r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
+    r"is expected|are expected|expected to|prepares? to|preparing to|is set to|are set to|upcoming|next week|next month|"
+    r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for)\b",
+    re.I,
+)
+ONGOING = re.compile(r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently)\b", re.I)
+KINDS = [("summit", "summit"), ("conference|session", "conference"), ("call", "call"), ("talks|negotiation|round of|discussion|dialogue|consultation", "talks"), ("visit|trip|travel", "visit")]
+WHAT = re.compile(
+    r"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:round\s+of\s+)?)(?:[A-Z][\w()-]*\s+|\([A-Z]+\)\s+|border\s+|trade\s+|bilateral\s+|high-level\s+){0,7}"
+    r"(?:summit|talks|negotiations|meeting|conference|visit|discussions|session|dialogue)",
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE_DATE = re.compile(
+    r"\b(?:on\s+)?(?:(?:next|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:(?:at\s+)?the\s+)?(?:end|start|beginning|middle) of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:last|next|this) year|\s+(?:19|20)\d\d)?\b"
+    r"|\b(?:next|last|this) (?:week|month|year)\b|\btoday\b|\btomorrow\b|\byesterday\b",
+)
+
+
+@dataclass
+class Meeting:
+    kind: str
+    status: str
+    what: str | None
+    participants: list[OfficialMention]
+    location: str | None
+    location_country: str | None
+    date_text: str | None
+    date_start: date | None
+    start: int
+    end: int
+    evidence: str
+    triggers: list[str] = field(default_factory=list)
+
+
+def find_meetings(
+    text: str, sentence_spans: list[tuple[int, int]], officials: list[OfficialMention], published_on: date | None
+) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    for s_start, s_end in sentence_spans:
+        sentence = text[s_start:s_end]
+        in_sentence = [o for o in officials if s_start <= o.start < s_end]
+        if not in_sentence or not TRIGGER.search(sentence):
+            continue
+        subject = min(in_sentence, key=lambda o: o.start)
+        for seg_start, seg_end in _segments(sentence):
+            segment = sentence[seg_start:seg_end]
+            triggers = [t.group(0).lower() for t in TRIGGER.finditer(segment)]
+            if not triggers:
+                continue
+            people = [o for o in in_sentence if s_start + seg_start <= o.start < s_start + seg_end]
+            first_trigger = s_start + seg_start + TRIGGER.search(segment).start()
+            # "..., and is also scheduled to meet Modi" / "his first visit": the sentence's subject acts.
+            has_own_subject = any(o.start < first_trigger for o in people)
+            if (re.search(r"\b(?:he|she|his|her)\b", segment, re.I) or not has_own_subject) and subject not in people:
+                people = [subject, *people]
+            meetings.append(_meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on))
+    return _merge(meetings)
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    """Cut at a comma or semicolon whose following clause has its own meeting word."""
+    cuts = [0]
+    for m in re.finditer(r"[,;]\s+", sentence):
+        following = sentence[m.end() :].split(",")[0]
+        if TRIGGER.search(following) and TRIGGER.search(sentence[cuts[-1] : m.start()]):
+            cuts.append(m.end())
+    cuts.append(len(sentence))
+    return list(zip(cuts[:-1], cuts[1:], strict=False))
+
+
+def _meeting(
+    text: str, sentence: str, offset: int, seg_start: int, seg_end: int, people: list[OfficialMention],
+    triggers: list[str], published_on: date | None,
+) -> Meeting:  # fmt: skip
+    segment = sentence[seg_start:seg_end]
+    joined = " ".join(triggers)
+    kind = next((name for pattern, name in KINDS if re.search(pattern, joined)), "meeting")
+    what_match = WHAT.search(segment)
+    location, location_country = _location(segment) or _location(sentence, only_in=True) or (None, None)
+    date_text, date_start = _date(sentence, segment, published_on)
+    return Meeting(
+        kind=kind,
+        status=_status(segment, sentence),
+        what=what_match.group(0).strip() if what_match else None,
+        participants=_unique(people),
+        location=location,
+        location_country=location_country,
+        date_text=date_text,
+        date_start=date_start,
+        start=offset + seg_start,
+        end=offset + seg_end,
+        evidence=text[offset + seg_start : offset + seg_end],
+        triggers=triggers,
+    )
+
+
+def _status(segment: str, sentence: str) -> str:
+    if CANCELLED.search(segment):
+        return "cancelled"
+    if SCHEDULED.search(segment):
+        return "scheduled"
+    if ONGOING.search(segment):
+        return "ongoing"
+    return "held"
+
+
+def _location(text: str, only_in: bool = False) -> tuple[str, str] | None:
+    pattern = r"\b(?:in|at)\s+(?:the\s+)?(?:Russian\s+|Chinese\s+|Indian\s+)?(?:city of\s+)?$" if only_in else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
+    for start, end, place in find_places(text):
+        if place.kind not in ("city", "country"):
+            continue
+        if re.search(pattern, text[max(0, start - 40) : start]):
+            return text[start:end], place.country
+    return None
+
+
+def _date(sentence: str, segment: str, published_on: date | None) -> tuple[str | None, date | None]:
+    for d in find_dates(sentence):
+        return sentence[d.start : d.end], d.value
+    m = RELATIVE_DATE.search(segment) or RELATIVE_DATE.search(sentence)
+    if not m:
+        return None, None
+    words = m.group(0).strip()
+    return words, _resolve(words, published_on)
+
+
+def _resolve(words: str, published_on: date | None) -> date | None:
+    """Relative dates only against the document's own date; otherwise the words stay, the date NULL."""
+    if published_on is None:
+        return None
+    lower = words.lower()
+    for i, day in enumerate(WEEKDAYS):
+        if day in lower:
+            delta = (i - published_on.weekday()) % 7
+            if "last" in lower or ("next" not in lower and delta > 3):
+                delta -= 7
+            return published_on + timedelta(days=delta)
+    for name, month in MONTHS.items():
+        if re.search(rf"\b{name}\b", lower) and len(name) > 3:
+            year = published_on.year + (1 if "next year" in lower else -1 if "last year" in lower else 0)
+            day = 28 if "end of" in lower else 1
+            return date(year, month, day)
+    if "today" in lower:
+        return published_on
+    if "tomorrow" in lower:
+        return published_on + timedelta(days=1)
+    if "yesterday" in lower:
+        return published_on - timedelta(days=1)
+    return None
+
+
+def _unique(people: list[OfficialMention]) -> list[OfficialMention]:
+    seen, out = set(), []
+    for p in people:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
+
+def _merge(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per set of people in a document; a subset mention adds to the fuller one."""
+    merged: list[Meeting] = []
+    for m in meetings:
+        names = {p.name for p in m.participants}
+        same = next((x for x in merged if {p.name for p in x.participants} == names), None)
+        if same is None and m.kind not in ("summit", "visit"):
+            same = next((x for x in merged if names < {p.name for p in x.participants}), None)
+        if same is None:
+            merged.append(m)
+            continue
+        for attr in ("what", "location", "location_country", "date_text", "date_start"):
+            if getattr(same, attr) is None and getattr(m, attr) is not None:
+                setattr(same, attr, getattr(m, attr))
+    return merged

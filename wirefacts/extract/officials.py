@@ -1,0 +1,218 @@
+"""Officials: named people who hold or speak for a public office, found next to their titles.
+
+The shapes covered are the ones news uses: "Title Name" ("Chinese Foreign Minister Wang Yi"),
+"Name, the Title," ("Randhir Jaiswal, the MEA spokesperson,"), and later bare surnames, which
+resolve to the full name seen earlier in the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, find_places, places
+
+# Office heads, longest first. Gated heads also name company officers, so they need a public
+# body, a country or nothing at all in front of them ("President Reagan").
+HEADS = [
+    "National Security Advisor", "National Security Adviser", "Trade Representative", "Secretary of State",
+    "Secretary-General", "Secretary General", "Director-General", "Director General", "Managing Director",
+    "Prime Minister", "Vice President", "Vice-President", "Crown Prince", "Chief Minister", "Deputy Premier",
+    "Chancellor of the Exchequer", "Minister", "Secretary", "President", "Premier", "Chancellor", "Governor",
+    "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Ambassador", "Envoy", "Commissioner",
+    "King", "Queen", "Emir", "Sultan", "Senator", "Sen.", "Congressman", "Congresswoman", "Speaker",
+]  # fmt: skip
+GATED = {
+    "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
+    "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
+    "Secretary-General", "Secretary General", "Secretary",
+}  # fmt: skip
+PUBLIC_BODIES = (
+    "Federal Reserve Board", "Federal Reserve", "Fed", "Bundesbank", "central bank", "Central Bank", "Treasury",
+    "Bank of Japan", "Bank of England", "Bank of France", "Bank of Canada", "Bank of Italy", "Reserve Bank",
+    "MEA", "MITI", "Foreign Ministry", "Finance Ministry", "Trade Ministry", "State Department", "White House",
+    "Kremlin", "Commerce Department", "Agriculture Department", "USDA", "Securities and Exchange Commission",
+    "SEC", "Council of Economic Advisers", "Senate", "House", "Ways and Means Committee", "Committee",
+) + INTERNATIONAL_BODIES  # fmt: skip
+PORTFOLIOS = (
+    "Foreign", "Finance", "External Affairs", "Trade", "Oil", "Petroleum", "Energy", "Agriculture", "Farm",
+    "Commerce", "Economy", "Economic", "Economics", "Industry", "International Trade", "Treasury", "Defence",
+    "Defense", "Interior", "Home", "Mines", "Mining", "Labour", "Labor", "Health", "Transport", "Budget",
+    "Planning", "Environment", "Food", "Fisheries", "Justice", "Education", "Information", "Communications",
+    "National Security", "Security", "Deputy", "Vice", "Acting", "Junior", "Senior", "First", "State",
+    "Assistant", "Under", "Executive", "Press", "Government", "Presidential", "Cabinet", "Chief", "Agricultural",
+)  # fmt: skip
+LOWER_PORTFOLIO = "|".join(re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief"))
+
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
+HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS)
+
+# "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
+TITLE_THEN_NAME = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and)\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w'’-]*\s*){{1,4}})?)\s+(?P<name>{NAME})"
+)
+# "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
+NAME_THEN_TITLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w.'’&-]+\s+){{0,5}}?"
+    rf"(?:{HEAD_PATTERN}|{'|'.join(h.lower() for h in HEADS if ' ' in h or h in ('Minister', 'Secretary', 'President', 'Governor', 'Chairman', 'Ambassador', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Premier', 'Chancellor', 'Commissioner'))})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?)[,.;)]"
+)
+NOT_NAMES = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Minister",
+    "President", "Secretary", "Prime", "Foreign", "Finance", "Chairman", "Governor", "Reuters", "This", "That",
+    "Beijing", "Washington", "New", "Delhi", "Tokyo", "Moscow", "London", "Paris", "Congress", "Senate", "House",
+    "Government", "Ministry", "Department", "Bank", "Board", "Commission", "Committee", "Council", "Party",
+    "Counterpart", "Officials", "Official", "Sources", "Analysts", "Some", "Speaking", "Asked", "According",
+    "Meanwhile", "However", "Also", "Both", "Two", "His", "Her", "Its", "Their", "After", "Before", "During",
+}  # fmt: skip
+TITLE_WORDS = {word for head in HEADS for word in head.split()}
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt)\.?\s+")
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    title: str
+    country: str | None
+    start: int  # span of the name in the text
+    end: int
+    title_start: int
+
+
+def normalize_title(raw: str) -> str:
+    """The office without country words and articles: "India's National Security Advisor" → "National Security Advisor"."""
+    words = raw.replace("’", "'").split()
+    kept = []
+    for word in words:
+        bare = re.sub(r"'s$", "", word)
+        if bare in places() or word.lower() in ("the", "a", "an", "his", "her", "its", "their") or bare in ("U.S.", "US"):
+            continue
+        kept.append(word)
+    title = " ".join(kept).strip(" ,")
+    title = re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title, flags=re.I)
+    return title[:1].upper() + title[1:] if title else raw
+
+
+def title_country(raw: str) -> str | None:
+    for _, _, place in find_places(raw):
+        if place.kind in ("country", "demonym", "body", "city"):
+            return place.country
+    return None
+
+
+def _title_is_public(raw_title: str, head: str) -> bool:
+    """Gated heads need a country, a public body, a portfolio, or nothing in front of them."""
+    if head not in GATED:
+        return True
+    before = raw_title[: raw_title.rfind(head)].strip() if head in raw_title else raw_title
+    after = raw_title[raw_title.rfind(head) + len(head) :]
+    if re.search(r"\bof\b", after):
+        return title_country(after) is not None or any(b in after for b in PUBLIC_BODIES)
+    if not before:
+        return head in ("President", "Vice President", "Vice-President", "Governor", "Commissioner")
+    rest = before
+    for _, _, place in sorted(find_places(before), key=lambda p: -p[0]):
+        rest = rest.replace(place.text + "'s", " ").replace(place.text + "’s", " ").replace(place.text, " ")
+    for body in sorted(PUBLIC_BODIES + PORTFOLIOS, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest)
+    return not re.search(r"[A-Za-z]", rest)
+
+
+def _head_of(raw_title: str) -> str | None:
+    for head in HEADS:
+        if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", raw_title, re.I):
+            return head
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"['’]s$", "", HONORIFICS.sub("", name.strip()))
+    tokens = name.split()
+    while tokens and (tokens[0] in NOT_NAMES or tokens[0] in places()):
+        tokens = tokens[1:]
+    cut = len(tokens)
+    for i, token in enumerate(tokens):
+        if token in NOT_NAMES or token.rstrip(".") in NOT_NAMES or token in places():
+            cut = i
+            break
+    tokens = tokens[:cut]
+    if not tokens or all(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def find_officials(text: str) -> list[OfficialMention]:
+    """Titled mentions, then bare-surname mentions of the people found, in text order."""
+    titled: list[OfficialMention] = []
+    for m in TITLE_THEN_NAME.finditer(text):
+        raw_title = m.group("title")
+        raw_title = raw_title[raw_title.find(_trim_title_start(raw_title)) :]
+        mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
+        if mention:
+            titled.append(mention)
+    for m in NAME_THEN_TITLE.finditer(text):
+        if any(t.start <= m.start("name") < t.end for t in titled):
+            continue
+        mention = _mention(text, m, m.group("title"), m.start("title"))
+        if mention:
+            titled.append(mention)
+    titled.sort(key=lambda t: t.start)
+    return titled + _surname_mentions(text, titled)
+
+
+def _trim_title_start(raw_title: str) -> str:
+    """Drop leading words that belong to the sentence, not the title ("As Chinese Foreign Minister")."""
+    words = raw_title.split()
+    for i, word in enumerate(words):
+        bare = re.sub(r"['’]s$", "", word)
+        if bare in places() or bare in PORTFOLIOS or bare in PUBLIC_BODIES or bare in TITLE_WORDS or bare in ("U.S.", "US"):
+            return " ".join(words[i:])
+    return raw_title
+
+
+def _mention(text: str, m: re.Match, raw_title: str, title_start: int) -> OfficialMention | None:
+    head = _head_of(raw_title)
+    if head is None or not _title_is_public(raw_title, head):
+        return None
+    name = _clean_name(m.group("name"))
+    if name is None:
+        return None
+    start = m.start("name") + m.group("name").find(name.split()[0])
+    country = title_country(raw_title)
+    if country is None and not any(b in raw_title for b in INTERNATIONAL_BODIES):
+        country = _nearby_country(text, title_start)
+    return OfficialMention(name, normalize_title(raw_title), country, start, start + len(name), title_start)
+
+
+def _nearby_country(text: str, title_start: int) -> str | None:
+    """A country named just before the title in the same sentence ("Washington's ... under President X")."""
+    window_start = max(text.rfind(". ", 0, title_start), text.rfind("\n", 0, title_start), title_start - 60)
+    found = [p for p in find_places(text, window_start, title_start) if text[p[1] : p[1] + 2] in ("'s", "’s")]
+    return found[-1][2].country if found else None
+
+
+def _surname_mentions(text: str, titled: list[OfficialMention]) -> list[OfficialMention]:
+    """"Wang", "Modi" or "Wang Yi" without a title: a part of a full name seen with one in the text."""
+    by_part: dict[str, OfficialMention] = {}
+    for t in titled:
+        tokens = [tok for tok in t.name.split() if not re.fullmatch(r"[A-Z]\.", tok)]
+        if len(tokens) >= 1:
+            by_part.setdefault(tokens[-1], t)
+        if len(tokens) == 2:
+            by_part.setdefault(tokens[0], t)  # "Wang" for Wang Yi: family names come first in Chinese
+    if not by_part:
+        return []
+    taken = [(t.start, t.end) for t in titled]
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(by_part, key=len, reverse=True)) + r")(?![\w-])")
+    found = []
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        source = by_part[m.group(1)]
+        found.append(OfficialMention(source.name, source.title, source.country, m.start(), m.end(), -1))
+    return found

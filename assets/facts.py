@@ -25,7 +25,9 @@ DESCRIPTIONS = {
 }
 
 
-def quarantine(tables: dict[str, pl.DataFrame], now: datetime) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+def quarantine(
+    tables: dict[str, pl.DataFrame], now: datetime
+) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Move rows that break their table's pandera rules into quarantine; the rest of each table loads."""
     kept, quarantined = {}, []
     for name, frame in tables.items():
@@ -34,13 +36,21 @@ def quarantine(tables: dict[str, pl.DataFrame], now: datetime) -> tuple[dict[str
             kept[name] = frame
             continue
         cases = outcome.failure_cases.filter(pl.col("index").is_not_null())
-        rules = cases.group_by("index").agg(pl.concat_str("column", pl.lit(": "), "check").unique().str.join("; ").alias("rule"))
-        bad = frame.with_row_index("index").join(rules.with_columns(pl.col("index").cast(pl.UInt32)), on="index")
-        kept[name] = frame.with_row_index("index").join(bad.select("index"), on="index", how="anti").drop("index")
+        rules = cases.group_by("index").agg(
+            pl.concat_str("column", pl.lit(": "), "check").unique().str.join("; ").alias("rule")
+        )
+        bad = frame.with_row_index("index").join(
+            rules.with_columns(pl.col("index").cast(pl.UInt32)), on="index"
+        )
+        kept[name] = (
+            frame.with_row_index("index").join(bad.select("index"), on="index", how="anti").drop("index")
+        )
         quarantined.append(
             bad.select(
                 pl.lit(name).alias("table_name"),
-                (pl.col("doc_id") if "doc_id" in bad.columns else pl.lit(None, dtype=pl.String)).alias("doc_id"),
+                (pl.col("doc_id") if "doc_id" in bad.columns else pl.lit(None, dtype=pl.String)).alias(
+                    "doc_id"
+                ),
                 "rule",
                 pl.struct(pl.exclude("index", "rule")).struct.json_encode().alias("row_json"),
                 pl.lit(now).alias("quarantined_at"),
@@ -82,6 +92,9 @@ def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iter
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
     yield dg.MaterializeResult(
         asset_key="quarantined_rows",
-        metadata={**table_metadata("quarantined_rows", quarantined), "by_table": markdown_preview(quarantined.group_by("table_name", "rule").len())},
+        metadata={
+            **table_metadata("quarantined_rows", quarantined),
+            "by_table": markdown_preview(quarantined.group_by("table_name", "rule").len()),
+        },
     )
     context.log.info(", ".join(f"{n}: {f.height}" for n, f in tables.items()))

@@ -101,14 +101,22 @@ def main() -> None:
     theirs = datasketch_candidates(hash_sets, docs["doc_id"].to_list())
     theirs_seconds = time.perf_counter() - started
     ours_pairs = set(ours.iter_rows())
-    print(f"minhash+lsh wirefacts {ours_seconds:6.2f} s {n / ours_seconds:9,.0f} docs/s  candidates {len(ours_pairs):,}")
-    print(f"minhash+lsh datasketch{theirs_seconds:6.2f} s {n / theirs_seconds:9,.0f} docs/s  candidates {len(theirs):,}")
-    print(f"speed-up              {theirs_seconds / ours_seconds:.1f}x; same candidate pairs: {ours_pairs == theirs}")
+    print(
+        f"minhash+lsh wirefacts {ours_seconds:6.2f} s {n / ours_seconds:9,.0f} docs/s  candidates {len(ours_pairs):,}"
+    )
+    print(
+        f"minhash+lsh datasketch{theirs_seconds:6.2f} s {n / theirs_seconds:9,.0f} docs/s  candidates {len(theirs):,}"
+    )
+    print(
+        f"speed-up              {theirs_seconds / ours_seconds:.1f}x; same candidate pairs: {ours_pairs == theirs}"
+    )
 
     started = time.perf_counter()
     result = group_stories(docs)
     seconds = time.perf_counter() - started
-    print(f"story layer           {seconds:6.2f} s {n / seconds:9,.0f} docs/s  peak memory {peak_mb():,.0f} MB")
+    print(
+        f"story layer           {seconds:6.2f} s {n / seconds:9,.0f} docs/s  peak memory {peak_mb():,.0f} MB"
+    )
     print(f"stories               {result.story_clusters['story_id'].n_unique():,}")
     for relation, count in result.story_clusters.group_by("relation").len().sort("relation").iter_rows():
         print(f"  documents {relation:16s} {count:,}")

@@ -55,4 +55,6 @@ def _is_part_of_a_name(text: str, start: int, end: int, surface: str) -> bool:
     before = text[max(0, start - 30) : start]
     previous = re.search(r"([A-Z][\w.&'-]*)\s+$", before)
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", before) is not None
-    return (previous is not None and not sentence_start) or NAME_SUFFIXES.match(text[end : end + 20]) is not None
+    return (previous is not None and not sentence_start) or NAME_SUFFIXES.match(
+        text[end : end + 20]
+    ) is not None

@@ -24,7 +24,14 @@ from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
 from wirefacts.text.sentences import sentence_spans
 
-FACT_TABLES = ("officials", "official_mentions", "meetings", "meeting_participants", "commodity_mentions", "trade_figures")
+FACT_TABLES = (
+    "officials",
+    "official_mentions",
+    "meetings",
+    "meeting_participants",
+    "commodity_mentions",
+    "trade_figures",
+)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -43,7 +50,14 @@ def resolve_in_document(mentions: list[OfficialMention]) -> list[OfficialMention
     canonical: dict[str, str] = {}
     for name in full_names:
         tokens = name_tokens(name)
-        target = next((f for f in full_names if f != name and _same_person(tokens, name_tokens(f)) and len(f) > len(name)), None)
+        target = next(
+            (
+                f
+                for f in full_names
+                if f != name and _same_person(tokens, name_tokens(f)) and len(f) > len(name)
+            ),
+            None,
+        )
         canonical[name] = canonical.get(target, target) if target else name
     countries: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -53,7 +67,15 @@ def resolve_in_document(mentions: list[OfficialMention]) -> list[OfficialMention
             countries[full] = m.country
         if m.title_start >= 0 and full not in titles and "counterpart" not in m.title.lower():
             titles[full] = m.title
-    return [replace(m, name=canonical[m.name], country=countries.get(canonical[m.name]), title=titles.get(canonical[m.name], m.title)) for m in mentions]
+    return [
+        replace(
+            m,
+            name=canonical[m.name],
+            country=countries.get(canonical[m.name]),
+            title=titles.get(canonical[m.name], m.title),
+        )
+        for m in mentions
+    ]
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -64,7 +86,11 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return one[0] in other
     if a[-1] != b[-1]:
         return False
-    return a[0] == b[0] or (len(a[0]) == 1 and b[0].startswith(a[0])) or (len(b[0]) == 1 and a[0].startswith(b[0]))
+    return (
+        a[0] == b[0]
+        or (len(a[0]) == 1 and b[0].startswith(a[0]))
+        or (len(b[0]) == 1 and a[0].startswith(b[0]))
+    )
 
 
 def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.DataFrame]:
@@ -102,13 +128,25 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
                  "location_country": m.location_country, "evidence": m.evidence, "char_start": m.start, "char_end": m.end}
             )  # fmt: skip
             for p in m.participants:
-                rows["meeting_participants"].append({"meeting_id": meeting_id, "person_key": p.name, "doc_id": doc_id, "name": p.name})
+                rows["meeting_participants"].append(
+                    {"meeting_id": meeting_id, "person_key": p.name, "doc_id": doc_id, "name": p.name}
+                )
     officials, official_of = resolve_corpus(people)
     for row in rows["official_mentions"]:
         row["official_id"] = official_of[(row["doc_id"], row.pop("person_key"))]
-    frames = {name: pl.DataFrame(rows[name], schema=polars_schema(name)) if rows[name] else pl.DataFrame(schema=polars_schema(name)) for name in FACT_TABLES if name not in ("officials", "meeting_participants")}
+    frames = {
+        name: pl.DataFrame(rows[name], schema=polars_schema(name))
+        if rows[name]
+        else pl.DataFrame(schema=polars_schema(name))
+        for name in FACT_TABLES
+        if name not in ("officials", "meeting_participants")
+    }
     participants = [
-        {"meeting_id": r["meeting_id"], "official_id": official_of.get((r["doc_id"], r["person_key"])), "name": r["name"]}
+        {
+            "meeting_id": r["meeting_id"],
+            "official_id": official_of.get((r["doc_id"], r["person_key"])),
+            "name": r["name"],
+        }
         for r in rows["meeting_participants"]
     ]
     frames["meeting_participants"] = pl.DataFrame(participants, schema=polars_schema("meeting_participants"))
@@ -116,7 +154,9 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
     return frames
 
 
-def resolve_corpus(people: list[tuple[str, OfficialMention]]) -> tuple[pl.DataFrame, dict[tuple[str, str], str]]:
+def resolve_corpus(
+    people: list[tuple[str, OfficialMention]],
+) -> tuple[pl.DataFrame, dict[tuple[str, str], str]]:
     """Group per-document people into officials: same normalised name, or surname + initial + country."""
     groups: list[dict] = []
     by_surname: dict[str, list[dict]] = defaultdict(list)
@@ -127,11 +167,22 @@ def resolve_corpus(people: list[tuple[str, OfficialMention]]) -> tuple[pl.DataFr
     for (doc_id, name), m in sorted(per_doc.items(), key=lambda kv: -len(kv[0][1])):
         tokens = name_tokens(name)
         group = next(
-            (g for g in by_surname[tokens[-1]] if _same_person(tokens, g["tokens"]) and (not m.country or not g["countries"] or m.country in g["countries"])),
+            (
+                g
+                for g in by_surname[tokens[-1]]
+                if _same_person(tokens, g["tokens"])
+                and (not m.country or not g["countries"] or m.country in g["countries"])
+            ),
             None,
         )
         if group is None:
-            group = {"tokens": tokens, "names": Counter(), "titles": Counter(), "countries": Counter(), "keys": []}
+            group = {
+                "tokens": tokens,
+                "names": Counter(),
+                "titles": Counter(),
+                "countries": Counter(),
+                "keys": [],
+            }
             groups.append(group)
             by_surname[tokens[-1]].append(group)
         group["names"][name] += 1
@@ -150,5 +201,15 @@ def resolve_corpus(people: list[tuple[str, OfficialMention]]) -> tuple[pl.DataFr
         for key in g["keys"]:
             official_of[key] = official_id
         title = g["titles"].most_common(1)[0][0] if g["titles"] else None
-        rows.append({"official_id": official_id, "name": name, "title": title, "country": country, "documents": len({k[0] for k in g["keys"]})})
-    return pl.DataFrame(rows, schema=polars_schema("officials")).unique("official_id").sort("name"), official_of
+        rows.append(
+            {
+                "official_id": official_id,
+                "name": name,
+                "title": title,
+                "country": country,
+                "documents": len({k[0] for k in g["keys"]}),
+            }
+        )
+    return pl.DataFrame(rows, schema=polars_schema("officials")).unique("official_id").sort(
+        "name"
+    ), official_of

@@ -18,7 +18,18 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
     "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12, "lakh": 1e5, "crore": 1e7,
 }  # fmt: skip
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "£": "GBP", "€": "EUR", "¥": "JPY", "rs": "INR", "rs.": "INR"}
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "rs": "INR",
+    "rs.": "INR",
+}
 UNITS = [
     (r"percentage points?", "percentage_point"), (r"%|pct|per ?cent|percent", "percent"),
     (r"short tons?", "short_ton"), (r"(?:metric )?tonnes?|metric tons?|tons?|mt\b", "metric_ton"),
@@ -38,10 +49,19 @@ FIGURE = re.compile(
     rf"(?:\s?(?P<unit>{UNIT_PATTERN}))?(?P<bagsize>\s+of\s+\d+\s+kilos?)?",
     re.I,
 )
-APPROXIMATE = re.compile(r"\b(?:about|roughly|approximately|nearly|almost|around|some|estimated|an estimated|close to|up to|an expected|expected)\s+(?:at\s+)?$", re.I)
+APPROXIMATE = re.compile(
+    r"\b(?:about|roughly|approximately|nearly|almost|around|some|estimated|an estimated|close to|up to|an expected|expected)\s+(?:at\s+)?$",
+    re.I,
+)
 ESTIMATED_AT = re.compile(r"\bestimated\s+(?:at\s+)?$", re.I)
-DECREASE = re.compile(r"\b(?:lower|below|declin\w*|fell|fall\w*|drop\w*|down|decreas\w*|cut\w*|reduc\w*|slump\w*|plung\w*|shrank|shrink\w*|less than|contract\w*|slid|lost|eased?)\b", re.I)
-INCREASE = re.compile(r"\b(?:higher|above|ris\w*|rose|up|increas\w*|surg\w*|jump\w*|gain\w*|grew|grow\w*|climb\w*|boost\w*|soar\w*|rais\w*|more than|expand\w*|add\w*)\b", re.I)
+DECREASE = re.compile(
+    r"\b(?:lower|below|declin\w*|fell|fall\w*|drop\w*|down|decreas\w*|cut\w*|reduc\w*|slump\w*|plung\w*|shrank|shrink\w*|less than|contract\w*|slid|lost|eased?)\b",
+    re.I,
+)
+INCREASE = re.compile(
+    r"\b(?:higher|above|ris\w*|rose|up|increas\w*|surg\w*|jump\w*|gain\w*|grew|grow\w*|climb\w*|boost\w*|soar\w*|rais\w*|more than|expand\w*|add\w*)\b",
+    re.I,
+)
 TRADE_CONTEXT = re.compile(
     r"\b(?:export\w*|import\w*|shipment\w*|ship\w*|trade|trading|production|produc\w*|output|mining|mined|reserves?"
     r"|stocks?|inventor\w*|prices?|priced|market|share|accounting for|tariffs?|dut(?:y|ies)|quotas?|surplus|deficit"
@@ -92,20 +112,26 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
-def find_figures(text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]) -> list[Figure]:
+def find_figures(
+    text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]
+) -> list[Figure]:
     found = []
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
         if not TRADE_CONTEXT.search(sentence) and not any(s_start <= c.start < s_end for c in commodities):
             continue
         for m in FIGURE.finditer(sentence):
-            figure = _figure(text, sentence, s_start, m, [c for c in commodities if s_start <= c.start < s_end])
+            figure = _figure(
+                text, sentence, s_start, m, [c for c in commodities if s_start <= c.start < s_end]
+            )
             if figure is not None:
                 found.append(figure)
     return found
 
 
-def _figure(text: str, sentence: str, offset: int, m: re.Match, commodities: list[CommodityMention]) -> Figure | None:
+def _figure(
+    text: str, sentence: str, offset: int, m: re.Match, commodities: list[CommodityMention]
+) -> Figure | None:
     raw_unit = m.group("unit")
     unit = _unit_of(raw_unit) if raw_unit else None
     currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip().lower())
@@ -113,7 +139,12 @@ def _figure(text: str, sentence: str, offset: int, m: re.Match, commodities: lis
         unit = currency
     if unit is None or _looks_like_a_date_or_rank(sentence, m):
         return None
-    if m.group("scale") and m.group("scale").lower() in ("m", "b", "k") and not currency and unit not in ("USD", "GBP"):
+    if (
+        m.group("scale")
+        and m.group("scale").lower() in ("m", "b", "k")
+        and not currency
+        and unit not in ("USD", "GBP")
+    ):
         return None
     value = float(m.group("num").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
     if unit == "USD_CENT":
@@ -128,7 +159,11 @@ def _figure(text: str, sentence: str, offset: int, m: re.Match, commodities: lis
     commodity = _nearest(commodities, offset + m.start(), lambda c: c.commodity)
     country, partner = _countries(sentence, clause_start, clause_end, m)
     period = None
-    periods = [p for p in PERIOD.finditer(sentence, clause_start, clause_end) if not (m.start() <= p.start() < m.end())]
+    periods = [
+        p
+        for p in PERIOD.finditer(sentence, clause_start, clause_end)
+        if not (m.start() <= p.start() < m.end())
+    ]
     if periods:
         p = min(periods, key=lambda p: abs(p.start() - m.end()))
         period = p.group(0)
@@ -137,7 +172,11 @@ def _figure(text: str, sentence: str, offset: int, m: re.Match, commodities: lis
         value=value,
         unit=unit,
         direction=direction,
-        approximate=bool(APPROXIMATE.search(before) and not ESTIMATED_AT.search(before) or re.search(r"\b(?:about|roughly|approximately|nearly|some|around)\s+$", before, re.I)),
+        approximate=bool(
+            APPROXIMATE.search(before)
+            and not ESTIMATED_AT.search(before)
+            or re.search(r"\b(?:about|roughly|approximately|nearly|some|around)\s+$", before, re.I)
+        ),
         metric=metric,
         commodity=commodity,
         country=country,
@@ -157,7 +196,12 @@ def _looks_like_a_date_or_rank(sentence: str, m: re.Match) -> bool:
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a number: between the nearest clause breaks (; , although, while, but)."""
-    breaks = [b.end() for b in re.finditer(r";|,\s+(?:although|while|but|whereas|yet)\b|\b(?:although|whereas)\b", sentence[:start])]
+    breaks = [
+        b.end()
+        for b in re.finditer(
+            r";|,\s+(?:although|while|but|whereas|yet)\b|\b(?:although|whereas)\b", sentence[:start]
+        )
+    ]
     after = re.search(r";|,\s+(?:although|while|but|whereas|yet|according)\b", sentence[end:])
     return (breaks[-1] if breaks else 0), (end + after.start() if after else len(sentence))
 
@@ -179,7 +223,9 @@ def _nearest(items: list, position: int, key) -> str | None:  # noqa: ANN001 - a
     return key(min(items, key=lambda c: abs(c.start - position)))
 
 
-def _countries(sentence: str, clause_start: int, clause_end: int, m: re.Match) -> tuple[str | None, str | None]:
+def _countries(
+    sentence: str, clause_start: int, clause_end: int, m: re.Match
+) -> tuple[str | None, str | None]:
     """Partner: "to India", "from China" in the number's clause; country: the subject, before or after."""
     partner, before, after = None, None, None
     for start, _end, place in find_places(sentence):

@@ -88,6 +88,9 @@ def commodity_variants() -> dict[str, Commodity]:
             entry = Commodity(row["commodity"], row["category"])
             for variant in _split(row["variants"]):
                 variants.setdefault(variant.lower(), entry)
+                # "rare earth magnet exports": the singular of a plural entry names the same goods.
+                if variant.endswith("s") and not variant.endswith("ss") and len(variant) > 5:
+                    variants.setdefault(variant[:-1].lower(), entry)
     return variants
 
 

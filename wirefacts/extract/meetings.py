@@ -29,8 +29,17 @@ SCHEDULED = re.compile(
     r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for)\b",
     re.I,
 )
-ONGOING = re.compile(r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently)\b", re.I)
-KINDS = [("summit", "summit"), ("conference|session", "conference"), ("call", "call"), ("talks|negotiation|round of|discussion|dialogue|consultation", "talks"), ("visit|trip|travel", "visit")]
+ONGOING = re.compile(
+    r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently)\b",
+    re.I,
+)
+KINDS = [
+    ("summit", "summit"),
+    ("conference|session", "conference"),
+    ("call", "call"),
+    ("talks|negotiation|round of|discussion|dialogue|consultation", "talks"),
+    ("visit|trip|travel", "visit"),
+]
 WHAT = re.compile(
     r"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:round\s+of\s+)?)(?:[A-Z][\w()-]*\s+|\([A-Z]+\)\s+|border\s+|trade\s+|bilateral\s+|high-level\s+){0,7}"
     r"(?:summit|talks|negotiations|meeting|conference|visit|discussions|session|dialogue)",
@@ -61,7 +70,10 @@ class Meeting:
 
 
 def find_meetings(
-    text: str, sentence_spans: list[tuple[int, int]], officials: list[OfficialMention], published_on: date | None
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    officials: list[OfficialMention],
+    published_on: date | None,
 ) -> list[Meeting]:
     meetings: list[Meeting] = []
     for s_start, s_end in sentence_spans:
@@ -79,9 +91,13 @@ def find_meetings(
             first_trigger = s_start + seg_start + TRIGGER.search(segment).start()
             # "..., and is also scheduled to meet Modi" / "his first visit": the sentence's subject acts.
             has_own_subject = any(o.start < first_trigger for o in people)
-            if (re.search(r"\b(?:he|she|his|her)\b", segment, re.I) or not has_own_subject) and subject not in people:
+            if (
+                re.search(r"\b(?:he|she|his|her)\b", segment, re.I) or not has_own_subject
+            ) and subject not in people:
                 people = [subject, *people]
-            meetings.append(_meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on))
+            meetings.append(
+                _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
+            )
     return _merge(meetings)
 
 
@@ -133,7 +149,11 @@ def _status(segment: str, sentence: str) -> str:
 
 
 def _location(text: str, only_in: bool = False) -> tuple[str, str] | None:
-    pattern = r"\b(?:in|at)\s+(?:the\s+)?(?:Russian\s+|Chinese\s+|Indian\s+)?(?:city of\s+)?$" if only_in else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
+    pattern = (
+        r"\b(?:in|at)\s+(?:the\s+)?(?:Russian\s+|Chinese\s+|Indian\s+)?(?:city of\s+)?$"
+        if only_in
+        else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
+    )
     for start, end, place in find_places(text):
         if place.kind not in ("city", "country"):
             continue

@@ -47,7 +47,8 @@ LOWER_PORTFOLIO = "|".join(re.escape(p.lower()) for p in PORTFOLIOS if p not in 
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
-HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS)
+# Heads are matched capitalised or lower-case ("MEA spokesperson Randhir Jaiswal").
+HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS) + "|" + "|".join(re.escape(h.lower()) for h in HEADS)
 
 # "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
 TITLE_THEN_NAME = re.compile(
@@ -90,7 +91,11 @@ def normalize_title(raw: str) -> str:
     kept = []
     for word in words:
         bare = re.sub(r"'s$", "", word)
-        if bare in places() or word.lower() in ("the", "a", "an", "his", "her", "its", "their") or bare in ("U.S.", "US"):
+        if (
+            bare in places()
+            or word.lower() in ("the", "a", "an", "his", "her", "its", "their")
+            or bare in ("U.S.", "US")
+        ):
             continue
         kept.append(word)
     title = " ".join(kept).strip(" ,")
@@ -109,8 +114,9 @@ def _title_is_public(raw_title: str, head: str) -> bool:
     """Gated heads need a country, a public body, a portfolio, or nothing in front of them."""
     if head not in GATED:
         return True
-    before = raw_title[: raw_title.rfind(head)].strip() if head in raw_title else raw_title
-    after = raw_title[raw_title.rfind(head) + len(head) :]
+    head_start, head_end = _head_span(raw_title, head)
+    before = raw_title[:head_start].strip()
+    after = raw_title[head_end:]
     if re.search(r"\bof\b", after):
         return title_country(after) is not None or any(b in after for b in PUBLIC_BODIES)
     if not before:
@@ -128,6 +134,11 @@ def _head_of(raw_title: str) -> str | None:
         if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", raw_title, re.I):
             return head
     return None
+
+
+def _head_span(raw_title: str, head: str) -> tuple[int, int]:
+    m = list(re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", raw_title, re.I))[-1]
+    return m.start(), m.end()
 
 
 def _clean_name(name: str) -> str | None:
@@ -170,7 +181,13 @@ def _trim_title_start(raw_title: str) -> str:
     words = raw_title.split()
     for i, word in enumerate(words):
         bare = re.sub(r"['’]s$", "", word)
-        if bare in places() or bare in PORTFOLIOS or bare in PUBLIC_BODIES or bare in TITLE_WORDS or bare in ("U.S.", "US"):
+        if (
+            bare in places()
+            or bare in PORTFOLIOS
+            or bare in PUBLIC_BODIES
+            or bare.capitalize() in TITLE_WORDS
+            or bare in ("U.S.", "US")
+        ):
             return " ".join(words[i:])
     return raw_title
 
@@ -197,7 +214,7 @@ def _nearby_country(text: str, title_start: int) -> str | None:
 
 
 def _surname_mentions(text: str, titled: list[OfficialMention]) -> list[OfficialMention]:
-    """"Wang", "Modi" or "Wang Yi" without a title: a part of a full name seen with one in the text."""
+    """ "Wang", "Modi" or "Wang Yi" without a title: a part of a full name seen with one in the text."""
     by_part: dict[str, OfficialMention] = {}
     for t in titled:
         tokens = [tok for tok in t.name.split() if not re.fullmatch(r"[A-Z]\.", tok)]
@@ -208,7 +225,11 @@ def _surname_mentions(text: str, titled: list[OfficialMention]) -> list[Official
     if not by_part:
         return []
     taken = [(t.start, t.end) for t in titled]
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(by_part, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w.])("
+        + "|".join(re.escape(p) for p in sorted(by_part, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     found = []
     for m in pattern.finditer(text):
         if any(s <= m.start() < e for s, e in taken):

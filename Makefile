@@ -18,9 +18,9 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/wirefacts run
 
+# pytest exits 5 when it collects nothing: that is a failure, not a pass.
 test: setup
-	# pytest exits 5 when it collects nothing: that is a failure, not a pass.
-	$(BIN)/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$status
+	@$(BIN)/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$status
 
 lint: setup
 	$(BIN)/ruff check .

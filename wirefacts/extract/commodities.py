@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wirefacts.extract.gazetteers import commodity_pattern, commodity_variants
+from wirefacts.extract.gazetteers import commodity_automaton, commodity_variants
 
 # Words that are commodities only in some uses: "lead" the verb, "tin" or "oil" in a name.
 METAL_CONTEXT = re.compile(
@@ -27,17 +27,23 @@ class CommodityMention:
 
 
 def find_commodities(text: str) -> list[CommodityMention]:
+    """Longest matches first, left to right, on whole words only."""
     variants = commodity_variants()
+    lower = text.lower()
     found = []
-    for m in commodity_pattern().finditer(text):
-        surface = m.group(1)
-        key = surface.lower()
-        if key in NEEDS_CONTEXT and not _has_metal_context(text, m.start(), m.end()):
+    for last, key in commodity_automaton().iter_long(lower):
+        start, end = last - len(key) + 1, last + 1
+        if (start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "-")) or (
+            end < len(lower) and (lower[end].isalnum() or lower[end] == "-")
+        ):
             continue
-        if _is_part_of_a_name(text, m.start(), m.end(), surface):
+        surface = text[start:end]
+        if key in NEEDS_CONTEXT and not _has_metal_context(text, start, end):
+            continue
+        if _is_part_of_a_name(text, start, end, surface):
             continue
         entry = variants[key]
-        found.append(CommodityMention(entry.canonical, entry.category, surface, m.start(), m.end()))
+        found.append(CommodityMention(entry.canonical, entry.category, surface, start, end))
     return found
 
 

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 import polars as pl
 import xxhash
@@ -20,8 +21,10 @@ import xxhash
 from schemas.models import polars_schema
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
+from wirefacts.extract.gazetteers import places
 from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
+from wirefacts.text.article import STOPWORDS
 from wirefacts.text.sentences import sentence_spans
 
 FACT_TABLES = (
@@ -78,6 +81,71 @@ def resolve_in_document(mentions: list[OfficialMention]) -> list[OfficialMention
     ]
 
 
+def known_full_names(mentions: Iterable[OfficialMention]) -> dict[str, OfficialMention]:
+    """Full names (two words or more) that some document gives a title: officials of the corpus."""
+    known: dict[str, OfficialMention] = {}
+    for m in mentions:
+        if m.title_start >= 0 and len(m.name.split()) >= 2 and not re.search(r"\b[A-Z]\.", m.name):
+            known.setdefault(m.name, m)
+    return known
+
+
+def known_surnames(mentions: Iterable[OfficialMention]) -> dict[str, OfficialMention]:
+    """Surnames that belong to one official of the corpus, titled in at least two places."""
+    counts: Counter = Counter()
+    owners: dict[str, set[str]] = defaultdict(set)
+    source: dict[str, OfficialMention] = {}
+    for m in mentions:
+        tokens = m.name.split()
+        if m.title_start < 0 or len(tokens) < 2:
+            continue
+        surname = tokens[-1]
+        counts[surname] += 1
+        owners[surname].add(m.name)
+        source.setdefault(surname, m)
+    return {
+        s: source[s]
+        for s, n in counts.items()
+        if n >= 2 and len(owners[s]) == 1 and len(s) >= 4 and s.lower() not in STOPWORDS and s not in places()
+    }
+
+
+def untitled_mentions(
+    body: str,
+    titled: list[OfficialMention],
+    known: dict[str, OfficialMention],
+    surnames: dict[str, OfficialMention],
+) -> list[OfficialMention]:
+    """Officials other stories name with a title: "Ronald Reagan" anywhere, and "Volcker" alone in
+    a story that names no one else with that surname (briefs and all-capital headlines too)."""
+    found = []
+    taken = [(m.start, m.end) for m in titled]
+    if known:
+        for m in _name_pattern(frozenset(known), False).finditer(body):
+            if not any(s <= m.start() < e for s, e in taken):
+                source = known[m.group(0)]
+                found.append(
+                    OfficialMention(source.name, source.title, source.country, m.start(), m.end(), -1)
+                )
+                taken.append((m.start(), m.end()))
+    if surnames and not titled:
+        shouting = body.isupper()
+        lookup = {s.upper(): src for s, src in surnames.items()} if shouting else surnames
+        for m in _name_pattern(frozenset(lookup), False).finditer(body):
+            if not any(s <= m.start() < e for s, e in taken):
+                source = lookup[m.group(0)]
+                found.append(
+                    OfficialMention(source.name, source.title, source.country, m.start(), m.end(), -1)
+                )
+    return found
+
+
+@cache
+def _name_pattern(names: frozenset[str], ignore_case: bool) -> re.Pattern:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
@@ -97,9 +165,15 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
     """docs: (doc_id, body, published_on). Returns one frame per fact table."""
     rows: dict[str, list[dict]] = defaultdict(list)
     people: list[tuple[str, OfficialMention]] = []
+    docs = list(docs)
+    found = {doc_id: find_officials(body) for doc_id, body, _ in docs}
+    all_found = [m for mentions in found.values() for m in mentions]
+    known, surnames = known_full_names(all_found), known_surnames(all_found)
     for doc_id, body, published_on in docs:
         spans = sentence_spans(body)
-        mentions = resolve_in_document(find_officials(body))
+        mentions = resolve_in_document(
+            found[doc_id] + untitled_mentions(body, found[doc_id], known, surnames)
+        )
         people.extend((doc_id, m) for m in mentions)
         for m in mentions:
             rows["official_mentions"].append(

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import ahocorasick
+
 FOLDER = Path(__file__).resolve().parents[1] / "gazetteers"
 
 # Bodies and places that stand for a country ("MEA said", "the Kremlin", "MITI").
@@ -95,6 +97,10 @@ def commodity_variants() -> dict[str, Commodity]:
 
 
 @cache
-def commodity_pattern() -> re.Pattern:
-    names = sorted(commodity_variants(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+def commodity_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick over the lower-cased variants: one pass over a text finds them all."""
+    automaton = ahocorasick.Automaton()
+    for variant in commodity_variants():
+        automaton.add_word(variant, variant)
+    automaton.make_automaton()
+    return automaton

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, find_places, places
+from wirefacts.text.article import STOPWORDS
 
 # Office heads, longest first. Gated heads also name company officers, so they need a public
 # body, a country or nothing at all in front of them ("President Reagan").
@@ -21,11 +23,12 @@ HEADS = [
     "Chancellor of the Exchequer", "Minister", "Secretary", "President", "Premier", "Chancellor", "Governor",
     "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Ambassador", "Envoy", "Commissioner",
     "King", "Queen", "Emir", "Sultan", "Senator", "Sen.", "Congressman", "Congresswoman", "Speaker",
+    "Chief of Staff", "Director", "Chief", "Leader",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
     "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
-    "Secretary-General", "Secretary General", "Secretary",
+    "Secretary-General", "Secretary General", "Secretary", "Director", "Chief", "Leader",
 }  # fmt: skip
 PUBLIC_BODIES = (
     "Federal Reserve Board", "Federal Reserve", "Fed", "Bundesbank", "central bank", "Central Bank", "Treasury",
@@ -41,8 +44,12 @@ PORTFOLIOS = (
     "Planning", "Environment", "Food", "Fisheries", "Justice", "Education", "Information", "Communications",
     "National Security", "Security", "Deputy", "Vice", "Acting", "Junior", "Senior", "First", "State",
     "Assistant", "Under", "Executive", "Press", "Government", "Presidential", "Cabinet", "Chief", "Agricultural",
+    "Top", "Supreme", "Paramount", "Majority", "Minority", "Opposition", "Party", "External", "Monetary",
+    "Financial", "Overseas", "Development", "Competition", "Affairs", "Foreign Trade", "Economic Affairs",
 )  # fmt: skip
-LOWER_PORTFOLIO = "|".join(re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief"))
+LOWER_PORTFOLIO = "|".join(
+    re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")
+)
 
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
@@ -52,7 +59,7 @@ HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS) + "|" + "|".join(re.escape(
 
 # "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
 TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and)\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{LOWER_PORTFOLIO})\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:[A-Z][\w'’-]*\s*){{1,4}})?)\s+(?P<name>{NAME})"
 )
 # "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
@@ -60,6 +67,10 @@ NAME_THEN_TITLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w.'’&-]+\s+){{0,5}}?"
     rf"(?:{HEAD_PATTERN}|{'|'.join(h.lower() for h in HEADS if ' ' in h or h in ('Minister', 'Secretary', 'President', 'Governor', 'Chairman', 'Ambassador', 'Spokesman', 'Spokesperson', 'Spokeswoman', 'Premier', 'Chancellor', 'Commissioner'))})"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?)[,.;)]"
+)
+# "The chairman of the Federal Reserve Board, Paul Volcker, said ..."
+TITLE_OF_BODY_THEN_NAME = re.compile(
+    rf"(?P<title>\b(?:{HEAD_PATTERN})\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the)){{0,5}}),\s+(?P<name>{NAME}),"
 )
 NOT_NAMES = {
     "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
@@ -86,19 +97,17 @@ class OfficialMention:
 
 
 def normalize_title(raw: str) -> str:
-    """The office without country words and articles: "India's National Security Advisor" → "National Security Advisor"."""
-    words = raw.replace("’", "'").split()
-    kept = []
-    for word in words:
-        bare = re.sub(r"'s$", "", word)
-        if (
-            bare in places()
-            or word.lower() in ("the", "a", "an", "his", "her", "its", "their")
-            or bare in ("U.S.", "US")
-        ):
-            continue
-        kept.append(word)
-    title = " ".join(kept).strip(" ,")
+    """The office without country words and articles: "India's National Security Advisor" → "National Security Advisor".
+
+    Bodies stay ("MEA spokesperson", "Bundesbank President"): they say which office it is.
+    """
+    title = raw.replace("’", "'")
+    for start, end, place in sorted(find_places(title), key=lambda p: -p[0]):
+        if place.kind in ("country", "demonym"):
+            title = title[:start] + title[end:].removeprefix("'s")
+    title = re.sub(r"^(?:U\.S\.|US|U\.K\.|UK)\s+", "", title.strip())
+    words = [w for w in title.split() if w.lower() not in ("the", "a", "an", "his", "her", "its", "their")]
+    title = " ".join(words).strip(" ,")
     title = re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title, flags=re.I)
     return title[:1].upper() + title[1:] if title else raw
 
@@ -125,7 +134,8 @@ def _title_is_public(raw_title: str, head: str) -> bool:
     for _, _, place in sorted(find_places(before), key=lambda p: -p[0]):
         rest = rest.replace(place.text + "'s", " ").replace(place.text + "’s", " ").replace(place.text, " ")
     for body in sorted(PUBLIC_BODIES + PORTFOLIOS, key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest)
+        rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest, flags=0 if body.isupper() else re.I)
+    rest = re.sub(r"\b(?:and|of|for|the)\b|&", " ", rest)
     return not re.search(r"[A-Za-z]", rest)
 
 
@@ -166,6 +176,12 @@ def find_officials(text: str) -> list[OfficialMention]:
         mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
         if mention:
             titled.append(mention)
+    for m in TITLE_OF_BODY_THEN_NAME.finditer(text):
+        if any(t.start <= m.start("name") < t.end for t in titled):
+            continue
+        mention = _mention(text, m, m.group("title").strip(), m.start("title"))
+        if mention:
+            titled.append(mention)
     for m in NAME_THEN_TITLE.finditer(text):
         if any(t.start <= m.start("name") < t.end for t in titled):
             continue
@@ -176,13 +192,48 @@ def find_officials(text: str) -> list[OfficialMention]:
     return titled + _surname_mentions(text, titled)
 
 
+SENTENCE_WORDS = STOPWORDS | {
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "also",
+    "former",
+    "new",
+}
+
+
+def _company_word_before(text: str, title_start: int) -> bool:
+    """ "Texaco President James Kinnear": a capitalised word that is no place, body or common word."""
+    before = re.search(r"([A-Z][\w.&'’-]*)\s+$", text[max(0, title_start - 40) : title_start])
+    if not before:
+        return False
+    word = re.sub(r"['’]s$", "", before.group(1))
+    if word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return False  # the last word of the previous sentence
+    return not (
+        word.lower() in SENTENCE_WORDS or word in places() or word in PUBLIC_BODIES or word in PORTFOLIOS
+    )
+
+
+@cache
+def _multiword_prefixes() -> tuple[str, ...]:
+    return tuple(p for p in (*PUBLIC_BODIES, *places()) if " " in p)
+
+
 def _trim_title_start(raw_title: str) -> str:
     """Drop leading words that belong to the sentence, not the title ("As Chinese Foreign Minister")."""
     words = raw_title.split()
     for i, word in enumerate(words):
+        rest = " ".join(words[i:])
+        if any(rest.startswith(prefix + " ") for prefix in _multiword_prefixes()):
+            return rest  # "Federal Reserve Board Chairman", "West German President"
         bare = re.sub(r"['’]s$", "", word)
         if (
             bare in places()
+            or bare.capitalize() in PORTFOLIOS
             or bare in PORTFOLIOS
             or bare in PUBLIC_BODIES
             or bare.capitalize() in TITLE_WORDS
@@ -195,6 +246,8 @@ def _trim_title_start(raw_title: str) -> str:
 def _mention(text: str, m: re.Match, raw_title: str, title_start: int) -> OfficialMention | None:
     head = _head_of(raw_title)
     if head is None or not _title_is_public(raw_title, head):
+        return None
+    if head in GATED and _company_word_before(text, title_start):
         return None
     name = _clean_name(m.group("name"))
     if name is None:

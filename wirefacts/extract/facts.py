@@ -21,7 +21,7 @@ import xxhash
 from schemas.models import polars_schema
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
-from wirefacts.extract.gazetteers import places
+from wirefacts.extract.gazetteers import find_places, places
 from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
 from wirefacts.text.article import STOPWORDS
@@ -205,7 +205,9 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
                 rows["meeting_participants"].append(
                     {"meeting_id": meeting_id, "person_key": p.name, "doc_id": doc_id, "name": p.name}
                 )
-    officials, official_of = resolve_corpus(people)
+    officials, official_of = resolve_corpus(
+        people, {doc_id: dominant_country(body) for doc_id, body, _ in docs}
+    )
     for row in rows["official_mentions"]:
         row["official_id"] = official_of[(row["doc_id"], row.pop("person_key"))]
     frames = {
@@ -228,10 +230,23 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
     return frames
 
 
+def dominant_country(body: str) -> str | None:
+    """The country a story is about, when one clearly leads its place names (half or more)."""
+    counts = Counter(p.country for _, _, p in find_places(body) if p.kind in ("country", "demonym", "city"))
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n / sum(counts.values()) >= 0.5 else None
+
+
 def resolve_corpus(
-    people: list[tuple[str, OfficialMention]],
+    people: list[tuple[str, OfficialMention]], story_country: dict[str, str | None] | None = None
 ) -> tuple[pl.DataFrame, dict[tuple[str, str], str]]:
-    """Group per-document people into officials: same normalised name, or surname + initial + country."""
+    """Group per-document people into officials: same normalised name, or surname + initial + country.
+
+    A person no story gives a country takes the country their stories are about, when they agree.
+    """
+    story_country = story_country or {}
     groups: list[dict] = []
     by_surname: dict[str, list[dict]] = defaultdict(list)
     official_of: dict[tuple[str, str], str] = {}
@@ -270,6 +285,8 @@ def resolve_corpus(
     rows = []
     for g in groups:
         name = max(g["names"], key=lambda n: (len(n.replace(".", "")), g["names"][n]))
+        if not g["countries"]:
+            g["countries"].update(c for c in (story_country.get(doc) for doc, _ in g["keys"]) if c)
         country = g["countries"].most_common(1)[0][0] if g["countries"] else None
         official_id = _stable_id(" ".join(name_tokens(name)), country)
         for key in g["keys"]:

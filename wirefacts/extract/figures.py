@@ -71,7 +71,10 @@ TRADE_CONTEXT = re.compile(
 NOT_TRADE = re.compile(
     r"\b(?:interest rates?|rate of interest|inflation|unemployment|jobless|votes?|stake|shr|net income|net loss|"
     r"profits?|revenues?|revs|earnings|dividend|qtr|quarter net|per share|exchange rate|yield on|discount rate|"
-    r"prime rate|bond|notes due|debentures|loan|credit line|shares of|common stock|acquisition|merger|takeover)\b",
+    r"prime rate|bond|notes due|debentures|loan|credit line|shares of|common stock|acquisition|merger|takeover|"
+    r"shares (?:in|of|were|rose|fell|closed|jumped|gained)|share price|stock price|stock market|growth rate|gdp|"
+    r"gross domestic|economic growth|economy grew|deal worth|operating loss|losses|salary|salaries|wages?|"
+    r"house prices?|asking price|population|poll|survey|budget deficit)\b",
     re.I,
 )
 METRICS = [
@@ -147,6 +150,7 @@ def _figure(
     ):
         return None
     value = float(m.group("num").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    value = float(f"{value:.12g}")  # 64.4 * 1e6 is 64400000.00000001 in binary floating point
     if unit == "USD_CENT":
         unit, value = "USD", value / 100
     clause_start, clause_end = _clause(sentence, m.start(), m.end())

@@ -18,7 +18,7 @@ from wirefacts.text.dates import MONTHS, find_dates
 
 TRIGGER = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ling)?|summit|"
-    r"conference|(?:phone |telephone )?call(?:ed)?|discussions?|discussed|session|round of|shak(?:es|ing|e) hands?|"
+    r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|round of|shak(?:es|ing|e) hands?|"
     r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?)\b",
     re.I,
 )
@@ -44,6 +44,7 @@ WHAT = re.compile(
     r"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:round\s+of\s+)?)(?:[A-Z][\w()-]*\s+|\([A-Z]+\)\s+|border\s+|trade\s+|bilateral\s+|high-level\s+){0,7}"
     r"(?:summit|talks|negotiations|meeting|conference|visit|discussions|session|dialogue)",
 )
+SOLO_KINDS = {"summit", "visit"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_DATE = re.compile(
     r"\b(?:on\s+)?(?:(?:next|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

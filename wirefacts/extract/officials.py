@@ -29,6 +29,7 @@ GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
     "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
     "Secretary-General", "Secretary General", "Secretary", "Director", "Chief", "Leader",
+    "King", "Queen", "Emir", "Sultan", "Crown Prince",
 }  # fmt: skip
 PUBLIC_BODIES = (
     "Federal Reserve Board", "Federal Reserve", "Fed", "Bundesbank", "central bank", "Central Bank", "Treasury",
@@ -51,7 +52,7 @@ LOWER_PORTFOLIO = "|".join(
     re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")
 )
 
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
 # Heads are matched capitalised or lower-case ("MEA spokesperson Randhir Jaiswal").
@@ -82,7 +83,17 @@ NOT_NAMES = {
     "Counterpart", "Officials", "Official", "Sources", "Analysts", "Some", "Speaking", "Asked", "According",
     "Meanwhile", "However", "Also", "Both", "Two", "His", "Her", "Its", "Their", "After", "Before", "During",
 }  # fmt: skip
+MONARCHS = {"King", "Queen", "Emir", "Sultan", "Crown Prince"}
 TITLE_WORDS = {word for head in HEADS for word in head.split()}
+# Words of organisations and places that the name pattern would otherwise take for people.
+ORGANISATION_WORDS = {
+    "Limited", "Ltd", "Inc", "Corp", "Co", "Centre", "Center", "Insurance", "Group", "Bank", "Company", "Corporation",
+    "Association", "Union", "University", "Institute", "Council", "Party", "Agency", "Office", "Board", "Service",
+    "Services", "Department", "Ministry", "Fund", "Organisation", "Organization", "Commission", "Committee",
+    "Authority", "Federation", "Society", "Trust", "Foundation", "National", "European", "International", "Royal",
+    "Street", "House", "Court", "Parliament", "Assembly", "Congress", "Senate", "Exchange", "Reserve", "Federal",
+    "Chamber", "Merchants", "Industries", "Motors", "Airlines", "Holdings", "Partners", "Media", "News",
+}  # fmt: skip
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt)\.?\s+")
 
 
@@ -129,7 +140,10 @@ def _title_is_public(raw_title: str, head: str) -> bool:
     if re.search(r"\bof\b", after):
         return title_country(after) is not None or any(b in after for b in PUBLIC_BODIES)
     if not before:
-        return head in ("President", "Vice President", "Vice-President", "Governor", "Commissioner")
+        return (
+            head in ("President", "Vice President", "Vice-President", "Governor", "Commissioner")
+            or head in MONARCHS
+        )
     rest = before
     for _, _, place in sorted(find_places(before), key=lambda p: -p[0]):
         rest = rest.replace(place.text + "'s", " ").replace(place.text + "’s", " ").replace(place.text, " ")
@@ -152,7 +166,9 @@ def _head_span(raw_title: str, head: str) -> tuple[int, int]:
 
 
 def _clean_name(name: str) -> str | None:
-    name = re.sub(r"['’]s$", "", HONORIFICS.sub("", name.strip()))
+    name = HONORIFICS.sub("", name.strip())
+    # "President Carter's White House": the name ends at the possessive.
+    name = re.split(r"(?<=\w)['’]s\b", name)[0]
     tokens = name.split()
     while tokens and (tokens[0] in NOT_NAMES or tokens[0] in places()):
         tokens = tokens[1:]
@@ -162,7 +178,11 @@ def _clean_name(name: str) -> str | None:
             cut = i
             break
     tokens = tokens[:cut]
-    if not tokens or all(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+    if (
+        not tokens
+        or all(re.fullmatch(r"[A-Z]\.", t) for t in tokens)
+        or any(t in ORGANISATION_WORDS for t in tokens)
+    ):
         return None
     return " ".join(tokens)
 
@@ -183,7 +203,7 @@ def find_officials(text: str) -> list[OfficialMention]:
         if mention:
             titled.append(mention)
     for m in NAME_THEN_TITLE.finditer(text):
-        if any(t.start <= m.start("name") < t.end for t in titled):
+        if any(t.start <= m.start("name") < t.end for t in titled) or _head_of(m.group("title")) in MONARCHS:
             continue
         mention = _mention(text, m, m.group("title"), m.start("title"))
         if mention:

@@ -47,11 +47,13 @@ def document_tables(
     if not source.root.is_dir():
         raise dg.Failure(f"the source folder {source.root} does not exist or is not a folder")
     now = datetime.now().replace(microsecond=0)
-    scanned = scan_folder(source.root, source.max_file_bytes, source.max_files)
     with warehouse.connect() as con:
+        previous = read_table(con, "documents", DOCUMENTS)
+        loaded = dict(previous.filter("is_present").select("source_path", "sha256").iter_rows())
+        scanned = scan_folder(source.root, source.max_file_bytes, source.max_files, loaded)
         documents, rejected, sentences = build_tables(
             scanned,
-            read_table(con, "documents", DOCUMENTS),
+            previous,
             read_table(con, "rejected_documents", REJECTED),
             read_table(con, "sentences", SENTENCES),
             now,

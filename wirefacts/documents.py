@@ -15,7 +15,7 @@ import polars as pl
 
 from schemas.models import polars_schema
 from wirefacts.text.article import WORD
-from wirefacts.text.ingest import Document, Rejection
+from wirefacts.text.ingest import Document, Rejection, Unchanged
 
 DOCUMENTS = polars_schema("documents")
 REJECTED = polars_schema("rejected_documents")
@@ -23,7 +23,7 @@ SENTENCES = polars_schema("sentences")
 
 
 def build_tables(
-    scanned: Iterable[Document | Rejection],
+    scanned: Iterable[Document | Rejection | Unchanged],
     previous_documents: pl.DataFrame,
     previous_rejected: pl.DataFrame,
     previous_sentences: pl.DataFrame,
@@ -31,16 +31,31 @@ def build_tables(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     docs: list[Document] = []
     rejections: list[Rejection] = []
+    unchanged: list[str] = []
     for item in scanned:
-        (docs if isinstance(item, Document) else rejections).append(item)
-    documents = _documents(docs, previous_documents, now)
-    # Documents kept as history keep their sentences too.
-    kept = documents.filter(~pl.col("is_present"))["doc_id"].implode()
-    sentences = pl.concat([_sentences(docs), previous_sentences.filter(pl.col("doc_id").is_in(kept))])
+        if isinstance(item, Document):
+            docs.append(item)
+        elif isinstance(item, Unchanged):
+            unchanged.append(item.source_path)
+        else:
+            rejections.append(item)
+    documents = _documents(docs, unchanged, previous_documents, now)
+    # Unchanged documents and documents kept as history keep their sentences.
+    parsed = pl.Series([d.doc_id for d in docs], dtype=pl.String).implode()
+    sentences = pl.concat(
+        [
+            _sentences(docs),
+            previous_sentences.filter(
+                pl.col("doc_id").is_in(documents["doc_id"].implode()) & ~pl.col("doc_id").is_in(parsed)
+            ),
+        ]
+    )
     return documents, _rejected(rejections, previous_rejected, now), sentences
 
 
-def _documents(docs: list[Document], previous: pl.DataFrame, now: datetime) -> pl.DataFrame:
+def _documents(
+    docs: list[Document], unchanged: list[str], previous: pl.DataFrame, now: datetime
+) -> pl.DataFrame:
     current = pl.DataFrame(
         {
             "doc_id": [d.doc_id for d in docs],
@@ -58,7 +73,12 @@ def _documents(docs: list[Document], previous: pl.DataFrame, now: datetime) -> p
         },
         schema=DOCUMENTS,
     )
-    # Unchanged documents keep the time they were first loaded.
+    # Files whose bytes were already loaded keep their row as it is.
+    kept = previous.filter(
+        pl.col("is_present") & pl.col("source_path").is_in(pl.Series(unchanged, dtype=pl.String).implode())
+    )
+    current = pl.concat([current, kept.select(DOCUMENTS.names())])
+    # Documents re-read under another name keep the time they were first loaded.
     first_loaded = previous.filter(pl.col("is_present")).select(
         "doc_id", pl.col("ingested_at").alias("first_loaded")
     )

@@ -47,6 +47,14 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Unchanged:
+    """A file whose bytes are already loaded: hashed, not parsed again."""
+
+    source_path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Rejection:
     source_path: str
     reason: str
@@ -55,9 +63,15 @@ class Rejection:
 
 
 def scan_folder(
-    source: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_files: int = DEFAULT_MAX_FILES
-) -> Iterator[Document | Rejection]:
-    """Read every file under source (recursively, in a stable order) into a Document or a Rejection."""
+    source: Path,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
+    loaded: dict[str, str] | None = None,
+) -> Iterator[Document | Rejection | Unchanged]:
+    """Read every file under source (recursively, in a stable order) into a Document or a Rejection.
+
+    loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
+    """
     root = source.resolve()
     seen: dict[str, str] = {}  # sha256 → first path with those bytes
     for count, path in enumerate(_walk(root)):
@@ -65,7 +79,7 @@ def scan_folder(
         if count >= max_files:
             yield Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
             continue
-        yield read_file(path, root, relative, max_file_bytes, seen)
+        yield read_file(path, root, relative, max_file_bytes, seen, loaded or {})
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -80,13 +94,16 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def read_file(
-    path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str]
-) -> Document | Rejection:
+    path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str], loaded: dict[str, str]
+) -> Document | Rejection | Unchanged:
     try:
         raw = _read_inside(path, root, max_file_bytes)
     except Rejected as exc:
         return Rejection(relative, exc.reason, exc.detail, None)
     sha = hashlib.sha256(raw).hexdigest()
+    if loaded.get(relative) == sha and sha not in seen:
+        seen[sha] = relative
+        return Unchanged(relative, sha)
     try:
         if sha in seen:
             raise Rejected("duplicate_file", f"the same bytes as {seen[sha]}, which is already a document")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: setup run test lint format ui bench clean
+.PHONY: setup browser run test lint format ui bench clean
 
 setup: $(STAMP)
 
@@ -15,11 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
 	touch $(STAMP)
 
+# Headless Chromium for the UI screenshot test (Debian packages), installed when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 \
+	    || echo "could not install chromium: the screenshot test will be skipped" >&2; }
+
 run: setup
 	$(BIN)/wirefacts run
 
 # pytest exits 5 when it collects nothing: that is a failure, not a pass.
-test: setup
+test: setup browser
 	@$(BIN)/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$status
 
 lint: setup

@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     sql = commands.add_parser("sql", help="run a read-only query against the warehouse")
     sql.add_argument("query")
     sql.add_argument("--warehouse", help="DuckDB file to read")
+    sql.add_argument(
+        "--live", action="store_true", help="read the live file, not the copy published after each run"
+    )
     args = parser.parse_args(argv)
     # Paths are taken as given on the command line, before anything reads the defaults.
     if args.warehouse:
@@ -28,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.source:
             os.environ["WIREFACTS_SOURCE"] = str(Path(args.source).resolve())
         return run_all()
-    return run_sql(args.query)
+    return run_sql(args.query, live=args.live)
 
 
 def run_all() -> int:
@@ -68,12 +71,14 @@ def _failure_reason(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcess
     return "see the run in the Dagster UI"
 
 
-def run_sql(query: str) -> int:
+def run_sql(query: str, live: bool = False) -> int:
+    """Query the published copy, so a reader never holds the lock a running pipeline needs."""
     import duckdb
 
-    from wirefacts.warehouse import connect
+    from wirefacts.warehouse import WarehouseLocked, connect, published_path
 
-    path = Path(settings.default_warehouse())
+    live_path = Path(settings.default_warehouse())
+    path = live_path if live or not published_path(live_path).exists() else published_path(live_path)
     if not path.exists():
         print(f"wirefacts: no warehouse at {path}; run `wirefacts run` first", file=sys.stderr)
         return 1
@@ -83,6 +88,12 @@ def run_sql(query: str) -> int:
             if relation is None:
                 return 0
             relation.show(max_width=200, max_rows=200)
+    except WarehouseLocked as exc:
+        print(
+            f"wirefacts: a run is writing the warehouse; try again shortly or drop --live ({exc})",
+            file=sys.stderr,
+        )
+        return 1
     except duckdb.Error as exc:
         print(f"wirefacts: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1

@@ -1,28 +1,31 @@
 """The code location: every asset, check, job, schedule and sensor of wirefacts."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from assets.documents import document_tables
 from assets.facts import fact_tables
 from assets.stories import story_tables
+from assets.views import analyst_views, published_warehouse
+from pipelines.automation import build_automation
 from pipelines.checks import schema_check
 from pipelines.resources import SourceFolder, Warehouse
 from schemas import MODELS
 
-ALL_ASSETS = [document_tables, story_tables, fact_tables]
+ALL_ASSETS = [document_tables, story_tables, fact_tables, analyst_views, published_warehouse]
 
 materialize_everything = dg.define_asset_job(
     "materialize_everything",
     selection=dg.AssetSelection.all(),
     description="Read the source folder and rebuild every table of the warehouse.",
 )
+inbox_sensor, daily_reconciliation = build_automation(materialize_everything)
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=[schema_check(table) for table in MODELS],
     jobs=[materialize_everything],
+    sensors=[inbox_sensor],
+    schedules=[daily_reconciliation],
     resources={"source": SourceFolder(), "warehouse": Warehouse()},
     executor=dg.in_process_executor,
 )

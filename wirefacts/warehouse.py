@@ -85,3 +85,8 @@ def read_table(con: duckdb.DuckDBPyConnection, name: str, schema: pl.Schema | No
         )
         frame = frame.cast(dict(schema), strict=False)
     return frame
+
+
+def published_path(live: Path) -> Path:
+    """Where the read-only copy of a warehouse file is published after each run."""
+    return live.parent / "published" / live.name

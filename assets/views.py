@@ -1,0 +1,66 @@
+"""Analyst views (warehouse/*.sql) and the read-only copy that readers query during runs."""
+
+import os
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from assets.metadata import markdown_preview
+from pipelines.resources import Warehouse
+from pipelines.settings import PROJECT_ROOT
+from wirefacts.warehouse import published_path
+
+LAYER = "views"
+VIEW_FOLDER = PROJECT_ROOT / "warehouse"
+FACT_ASSETS = ["story_clusters", "officials", "official_mentions", "meetings", "meeting_participants",
+               "commodity_mentions", "trade_figures"]  # fmt: skip
+
+
+def view_files() -> list[Path]:
+    return sorted(VIEW_FOLDER.glob("*.sql"))
+
+
+@dg.asset(
+    group_name=LAYER,
+    kinds={"duckdb", "sql"},
+    deps=FACT_ASSETS,
+    pool="duckdb",
+    description="Views for analysts, one per file in warehouse/*.sql: stories, corroborated figures, "
+    "official activity, commodity mentions by month.",
+)
+def analyst_views(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    counts, previews = {}, {}
+    with warehouse.connect() as con:
+        con.execute("BEGIN TRANSACTION")
+        for path in view_files():
+            con.execute(path.read_text(encoding="utf-8"))
+        con.execute("COMMIT")
+        for path in view_files():
+            frame = pl.from_arrow(con.sql(f'SELECT * FROM "{path.stem}" LIMIT 5').to_arrow_table())
+            counts[path.stem] = con.sql(f'SELECT count(*) FROM "{path.stem}"').fetchall()[0][0]
+            previews[f"preview_{path.stem}"] = markdown_preview(frame)
+        con.execute("CHECKPOINT")
+    context.log.info(f"views: {counts}")
+    return dg.MaterializeResult(metadata={"views": dg.MetadataValue.json(counts), **previews})
+
+
+@dg.asset(
+    group_name=LAYER,
+    kinds={"duckdb"},
+    deps=[analyst_views],
+    pool="duckdb",
+    description="A read-only copy of the warehouse, replaced atomically after each run: "
+    "`wirefacts sql` and other readers use it so they never hold the lock a run needs.",
+)
+def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    live = Path(warehouse.path)
+    target = published_path(live)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with warehouse.connect() as con:
+        con.execute("CHECKPOINT")
+        temporary = target.with_suffix(".tmp")
+        shutil.copyfile(live, temporary)
+    os.replace(temporary, target)  # readers see the old copy or the new one, never half of one
+    return dg.MaterializeResult(metadata={"path": str(target), "bytes": target.stat().st_size})

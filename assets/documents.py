@@ -9,7 +9,7 @@ from assets.metadata import markdown_preview, table_metadata, table_spec_metadat
 from pipelines.resources import SourceFolder, Warehouse
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import scan_folder
-from wirefacts.warehouse import read_table, replace_tables
+from wirefacts.warehouse import read_table
 
 LAYER = "documents"
 
@@ -58,7 +58,7 @@ def document_tables(
             read_table(con, "sentences", SENTENCES),
             now,
         )
-        replace_tables(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
+        warehouse.write(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
     context.log.info(
         f"{documents.filter('is_present').height} documents, {rejected.height} rejected from {source.root}"

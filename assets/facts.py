@@ -7,11 +7,11 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from pipelines import faults
 from pipelines.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.models import polars_schema
 from wirefacts.extract.facts import FACT_TABLES, extract_facts
-from wirefacts.warehouse import replace_tables
 
 LAYER = "facts"
 DESCRIPTIONS = {
@@ -79,8 +79,8 @@ def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iter
     now = datetime.now().replace(microsecond=0)
     with warehouse.connect() as con:
         docs = con.execute("SELECT doc_id, body, published_on FROM documents ORDER BY doc_id").fetchall()
-        tables, quarantined = quarantine(extract_facts(docs), now)
-        replace_tables(con, {**tables, "quarantined_rows": quarantined})
+        tables, quarantined = quarantine(faults.add_bad_row_if_requested(extract_facts(docs)), now)
+        warehouse.write(con, {**tables, "quarantined_rows": quarantined})
     previews = {
         "officials": ["name", "title", "country", "documents"],
         "meetings": ["kind", "status", "what", "location", "date_text", "evidence"],

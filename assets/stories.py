@@ -6,7 +6,7 @@ import polars as pl
 from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
 from pipelines.resources import Warehouse
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
-from wirefacts.warehouse import read_table, replace_tables
+from wirefacts.warehouse import read_table
 
 LAYER = "stories"
 TABLES = {
@@ -51,7 +51,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
             "minhash_signatures": result.minhash_signatures,
             "lsh_bands": result.lsh_bands,
         }
-        replace_tables(con, tables)
+        warehouse.write(con, tables)
         largest = pl.from_arrow(
             con.sql(
                 """SELECT c.story_id, count(*) AS documents, any_value(d.title) FILTER (WHERE c.is_canonical) AS headline,

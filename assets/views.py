@@ -10,7 +10,7 @@ import polars as pl
 from assets.metadata import markdown_preview
 from pipelines.resources import Warehouse
 from pipelines.settings import PROJECT_ROOT
-from wirefacts.warehouse import published_path
+from wirefacts.warehouse import published_path, quote_identifier
 
 LAYER = "views"
 VIEW_FOLDER = PROJECT_ROOT / "warehouse"
@@ -38,8 +38,9 @@ def analyst_views(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
             con.execute(path.read_text(encoding="utf-8"))
         con.execute("COMMIT")
         for path in view_files():
-            frame = pl.from_arrow(con.sql(f'SELECT * FROM "{path.stem}" LIMIT 5').to_arrow_table())
-            counts[path.stem] = con.sql(f'SELECT count(*) FROM "{path.stem}"').fetchall()[0][0]
+            view = quote_identifier(path.stem)
+            frame = pl.from_arrow(con.sql(f"SELECT * FROM {view} LIMIT 5").to_arrow_table())
+            counts[path.stem] = con.sql(f"SELECT count(*) FROM {view}").fetchall()[0][0]
             previews[f"preview_{path.stem}"] = markdown_preview(frame)
         con.execute("CHECKPOINT")
     context.log.info(f"views: {counts}")

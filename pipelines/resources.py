@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+import polars as pl
 
-from pipelines import settings
+from pipelines import faults, settings
 from wirefacts import warehouse
 
 
@@ -29,7 +31,9 @@ class Warehouse(dg.ConfigurableResource):
     """The DuckDB file analysts query. Writers wait at most lock_wait_seconds for the lock."""
 
     path: str = settings.default_warehouse()
-    lock_wait_seconds: float = warehouse.LOCK_WAIT_SECONDS
+    lock_wait_seconds: float = float(
+        os.environ.get("WIREFACTS_LOCK_WAIT_SECONDS", warehouse.LOCK_WAIT_SECONDS)
+    )
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -37,3 +41,7 @@ class Warehouse(dg.ConfigurableResource):
             Path(self.path), read_only=read_only, wait_seconds=self.lock_wait_seconds
         ) as con:
             yield con
+
+    def write(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
+        """Replace the tables in one transaction (with the test-only kill point between tables)."""
+        warehouse.replace_tables(con, tables, after_each=faults.kill_if_requested)

@@ -8,7 +8,7 @@ bounded time and then fail with that message rather than hang.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,14 +55,23 @@ def quote_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
-    """Replace whole tables in one transaction: readers see all the old tables or all the new."""
+def replace_tables(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, pl.DataFrame],
+    after_each: Callable[[str], None] | None = None,
+) -> None:
+    """Replace whole tables in one transaction: readers see all the old tables or all the new.
+
+    after_each is called with each table's name once it is written, before the commit.
+    """
     con.execute("BEGIN TRANSACTION")
     try:
         for name, frame in tables.items():
             con.register("incoming_frame", frame.to_arrow())
             con.execute(f"CREATE OR REPLACE TABLE {quote_identifier(name)} AS SELECT * FROM incoming_frame")
             con.unregister("incoming_frame")
+            if after_each is not None:
+                after_each(name)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: setup browser run test lint format ui bench clean
+.PHONY: setup browser run test faults lint format ui bench clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ run: setup
 test: setup browser
 	@$(BIN)/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$status
 
+# Crash safety and concurrency: kill -9 during every table write, concurrent writers and readers.
+faults: setup
+	$(BIN)/pytest -q -m faults tests/test_faults.py
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -40,7 +44,10 @@ ui: setup
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 bench: setup
+	$(BIN)/python benchmarks/boilerplate_bench.py
 	$(BIN)/python benchmarks/documents_bench.py
+	$(BIN)/python benchmarks/stories_bench.py --scale 100000
+	$(BIN)/python benchmarks/extraction_bench.py
 
 clean:
 	rm -rf $(VENV) .dagster warehouse/*.duckdb

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import time
 from pathlib import Path
@@ -44,15 +45,49 @@ def run_all() -> int:
     started = time.monotonic()
     job = defs.resolve_job_def("materialize_everything")
     with dg.DagsterInstance.get() as instance:
+        release_runs_of_dead_processes(instance)
         # The run's full event log is in the instance (and the UI); the terminal gets warnings only.
         quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-        result = job.execute_in_process(instance=instance, run_config=quiet, raise_on_error=False)
+        tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+        result = job.execute_in_process(instance=instance, run_config=quiet, raise_on_error=False, tags=tags)
     seconds = time.monotonic() - started
     if not result.success:
         print(f"wirefacts: run {result.run_id} failed: {_failure_reason(result)}", file=sys.stderr)
         return 1
     print_summary(settings.default_warehouse(), result.run_id, seconds)
     return 0
+
+
+PID_TAG, HOST_TAG = "wirefacts/pid", "wirefacts/host"
+
+
+def release_runs_of_dead_processes(instance) -> None:  # noqa: ANN001 - a DagsterInstance
+    """A run whose process was killed (kill -9, power loss) never frees its slot in the duckdb
+    pool, and every later run would wait for it forever. Mark such runs failed and free their slots."""
+    import dagster as dg
+
+    records = instance.get_run_records(
+        dg.RunsFilter(
+            statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING],
+            tags={HOST_TAG: socket.gethostname()},
+        )
+    )
+    for record in records:
+        run = record.dagster_run
+        pid = int(run.tags.get(PID_TAG, "0"))
+        if pid and not _process_alive(pid):
+            instance.report_run_failed(run, f"the process {pid} running it ended without finishing the run")
+            instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _failure_reason(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult

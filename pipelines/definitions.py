@@ -21,7 +21,8 @@ materialize_everything = dg.define_asset_job(
 inbox_sensor, daily_reconciliation = build_automation(materialize_everything)
 
 defs = dg.Definitions(
-    assets=ALL_ASSETS,
+    # Each asset links to the file and line that defines it ("code references" in the UI).
+    assets=dg.with_source_code_references(ALL_ASSETS),
     asset_checks=[schema_check(table) for table in MODELS],
     jobs=[materialize_everything],
     sensors=[inbox_sensor],

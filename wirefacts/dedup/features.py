@@ -83,3 +83,9 @@ def content_terms(body: str) -> Counter:
     return Counter(
         w for w in WORD.findall(body.lower()) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()
     )
+
+
+def numeric_share(body: str) -> float:
+    """Share of tokens that are numbers: high for price and results tables."""
+    tokens = WORD.findall(body)
+    return sum(t[0].isdigit() for t in tokens) / len(tokens) if tokens else 0.0

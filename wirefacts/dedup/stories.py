@@ -135,7 +135,11 @@ def _add_near_pairs(
         if (a, b) in pairs or jaccard < settings.NEAR_DUPLICATE_JACCARD:
             continue
         agreement = number_agreement(bodies[a], bodies[b])
-        template = agreement < settings.NUMBER_AGREEMENT
+        # Other numbers in otherwise alike text: another issue of a template report, unless the
+        # texts are all but identical (a re-sent story whose dateline changed).
+        template = jaccard < settings.IDENTICAL_JACCARD and agreement < required_agreement(
+            bodies[a], bodies[b]
+        )
         pairs[(a, b)] = _pair(
             a, b, "template_variant" if template else "near_duplicate", not template, float(jaccard), "minhash_lsh",
             jaccard=float(jaccard), number_agreement=agreement, days_apart=_days_apart(dates[a], dates[b]),
@@ -199,19 +203,42 @@ def _add_rewrite_pairs(docs: pl.DataFrame, bodies: dict, dates: dict, pairs: dic
         }
         score = combined_score(**parts)
         days = _days_apart(dates[a], dates[b])
-        relation = "same_story"
-        if score < settings.SAME_STORY_SCORE or shared < settings.MIN_SHARED_FOR_MERGE:
-            relation = "different_story"
-        elif days is not None and days > settings.MAX_DAYS_APART:
-            relation = "different_story"
-        elif (
-            parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE
-            and number_agreement(bodies[a], bodies[b]) < settings.NUMBER_AGREEMENT
-        ):
-            relation = "template_variant"  # the same wording with other numbers: another day's report
+        agreement = number_agreement(bodies[a], bodies[b])
+        relation = rewrite_relation(
+            parts, shared, days, agreement, score, required_agreement(bodies[a], bodies[b])
+        )
         if relation == "same_story" or (a, b) not in pairs:
             pairs[(a, b)] = _pair(a, b, relation, relation == "same_story", score, "rewrite_features",
-                                  days_apart=days, shared_features=shared, **parts)  # fmt: skip
+                                  days_apart=days, shared_features=shared, number_agreement=agreement, **parts)  # fmt: skip
+
+
+def required_agreement(body_a: str, body_b: str) -> float:
+    """How many numbers two alike texts must share: price tables and results tables (mostly
+    numbers) are another issue as soon as a few numbers change."""
+    if min(features.numeric_share(body_a), features.numeric_share(body_b)) >= settings.TABLE_NUMERIC_SHARE:
+        return settings.TABLE_NUMBER_AGREEMENT
+    return settings.NUMBER_AGREEMENT
+
+
+def rewrite_relation(
+    parts: dict[str, float], shared: int, days: int | None, agreement: float, score: float, required: float
+) -> str:
+    """same_story only with enough evidence of one report; why not, otherwise.
+
+    Rewrites keep the report's numbers (agreement), and either its wording (cosine), its
+    quotations, or several of its distinctive numbers and names together.
+    """
+    if days is not None and days > settings.MAX_DAYS_APART:
+        return "different_story"
+    if parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE and agreement < required:
+        return "template_variant"  # the same wording with other numbers: another day's report
+    if score < settings.SAME_STORY_SCORE or shared < settings.MIN_SHARED_FOR_MERGE:
+        return "different_story"
+    if agreement < settings.REWRITE_NUMBER_AGREEMENT:
+        return "different_story"  # other numbers: a follow-up or a neighbouring story
+    kept_wording = parts["tfidf_cosine"] >= settings.REWRITE_COSINE or parts["shared_quotes"] > 0
+    kept_facts = shared > settings.MIN_SHARED_FOR_MERGE and parts["shared_numbers"] >= 0.5
+    return "same_story" if kept_wording or kept_facts else "different_story"
 
 
 def combined_score(

@@ -8,6 +8,7 @@ folder, so a run never reads outside the folder it was given.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -29,6 +30,8 @@ DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 # Default per-run limit on files read; the rest are rejected as over_file_limit.
 DEFAULT_MAX_FILES = 200_000
 DOC_ID_LENGTH = 16
+# trafilatura logs every page it cannot parse at ERROR; the rejection already says why.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.I)
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import dagster as dg
 
-from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from assets.metadata import markdown_preview, table_metadata, table_specs
 from pipelines.resources import SourceFolder, Warehouse
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import scan_folder
@@ -14,32 +14,14 @@ from wirefacts.warehouse import read_table
 LAYER = "documents"
 
 
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            "documents",
-            description="One row per accepted article file: headline, date, cleaned body.",
-            group_name=LAYER,
-            kinds={"duckdb", "polars"},
-            metadata=table_spec_metadata("documents"),
-        ),
-        dg.AssetSpec(
-            "rejected_documents",
-            description="One row per file that is not an article, with a reason code and a sentence.",
-            group_name=LAYER,
-            kinds={"duckdb", "polars"},
-            metadata=table_spec_metadata("rejected_documents"),
-        ),
-        dg.AssetSpec(
-            "sentences",
-            description="Sentence spans of every body; the provenance every fact points into.",
-            group_name=LAYER,
-            kinds={"duckdb", "polars"},
-            metadata=table_spec_metadata("sentences"),
-        ),
-    ],
-    pool="duckdb",
-)
+TABLES = {
+    "documents": "One row per accepted article file: headline, date, cleaned body.",
+    "rejected_documents": "One row per file that is not an article, with a reason code and a sentence.",
+    "sentences": "Sentence spans of every body; the provenance every fact points into.",
+}
+
+
+@dg.multi_asset(specs=table_specs(TABLES, LAYER), pool="duckdb")
 def document_tables(
     context: dg.AssetExecutionContext, source: SourceFolder, warehouse: Warehouse
 ) -> Iterator[dg.MaterializeResult]:

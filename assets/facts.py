@@ -6,12 +6,12 @@ from datetime import datetime
 import dagster as dg
 import polars as pl
 
-from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from assets.metadata import markdown_preview, table_metadata, table_specs
 from pipelines import faults
 from pipelines.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.models import polars_schema
-from wirefacts.extract.facts import FACT_TABLES, extract_facts
+from wirefacts.extract.facts import extract_facts
 
 LAYER = "facts"
 DESCRIPTIONS = {
@@ -60,20 +60,7 @@ def quarantine(
     return kept, pl.concat(quarantined).cast(dict(schema)) if quarantined else pl.DataFrame(schema=schema)
 
 
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            name,
-            description=DESCRIPTIONS[name],
-            group_name=LAYER,
-            kinds={"duckdb", "polars"},
-            deps=["documents", "story_clusters"],
-            metadata=table_spec_metadata(name),
-        )
-        for name in (*FACT_TABLES, "quarantined_rows")
-    ],
-    pool="duckdb",
-)
+@dg.multi_asset(specs=table_specs(DESCRIPTIONS, LAYER, deps=["documents", "story_clusters"]), pool="duckdb")
 def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator[dg.MaterializeResult]:
     """Rule-based extraction over every document body; invalid rows go to quarantined_rows."""
     now = datetime.now().replace(microsecond=0)

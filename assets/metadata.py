@@ -32,6 +32,23 @@ def table_spec_metadata(table: str) -> dict:
     return {"dagster/column_schema": column_schema(table), "dagster/table_name": table}
 
 
+def table_specs(
+    descriptions: dict[str, str], group: str, deps: list[str] | None = None
+) -> list[dg.AssetSpec]:
+    """One spec per warehouse table an asset writes: its group (layer), kinds and column schema."""
+    return [
+        dg.AssetSpec(
+            name,
+            description=description,
+            group_name=group,
+            kinds={"duckdb", "polars"},
+            deps=deps or [],
+            metadata=table_spec_metadata(name),
+        )
+        for name, description in descriptions.items()
+    ]
+
+
 def markdown_preview(
     frame: pl.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS
 ) -> dg.MetadataValue:

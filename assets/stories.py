@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from assets.metadata import markdown_preview, table_metadata, table_spec_metadata
+from assets.metadata import markdown_preview, table_metadata, table_specs
 from pipelines.resources import Warehouse
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
 from wirefacts.warehouse import read_table
@@ -17,20 +17,7 @@ TABLES = {
 }
 
 
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            name,
-            description=description,
-            group_name=LAYER,
-            kinds={"duckdb", "polars"},
-            deps=["documents"],
-            metadata=table_spec_metadata(name),
-        )
-        for name, description in TABLES.items()
-    ],
-    pool="duckdb",
-)
+@dg.multi_asset(specs=table_specs(TABLES, LAYER, deps=["documents"]), pool="duckdb")
 def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # noqa: ANN201 - yields results
     """Exact hash, MinHash/LSH near duplicates and same-story rewrites, clustered without chaining."""
     with warehouse.connect() as con:

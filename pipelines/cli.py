@@ -94,7 +94,8 @@ def _failure_reason(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcess
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
             error = event.step_failure_data.error
-            while error.cause is not None:  # the innermost error says what went wrong
+            # The innermost error says what went wrong, unless ours (which names the lock holder) wraps it.
+            while error.cause is not None and error.cls_name != "WarehouseLocked":
                 error = error.cause
             lines = error.message.strip().splitlines()
             return f"step {event.step_key}: {lines[0] if lines else 'failed'}"

@@ -64,14 +64,55 @@ def group_stories(
     for row in known_pairs.iter_rows(named=True):
         pairs[(row["doc_id"], row["other_doc_id"])] = row
     _add_exact_pairs(docs, bodies, pairs)
-    _add_near_pairs(_lsh_candidates(new_bands, bands), signatures, bodies, dates, pairs)
-    _add_rewrite_pairs(docs, bodies, dates, pairs)
+    facts = NumberFacts(bodies)
+    _add_near_pairs(_lsh_candidates(new_bands, bands), signatures, facts, dates, pairs)
+    # Copies first; rewrites are then looked for between the copies' canonical texts only, so
+    # the costly tier works on distinct stories, however many reprints each has.
+    copies = cluster(docs, _frame(pairs))
+    canonical = copies.filter("is_canonical")["doc_id"]
+    representatives = docs.filter(pl.col("doc_id").is_in(canonical.implode()))
+    _add_rewrite_pairs(representatives, {d: bodies[d] for d in canonical}, facts, dates, pairs)
+    pair_frame = _frame(pairs)
+    stories = cluster(representatives, pair_frame.filter(pl.col("method") == "rewrite_features"))
+    return StoryTables(
+        _combine(copies, stories), pair_frame.sort("doc_id", "other_doc_id"), signatures, bands
+    )
 
-    pair_frame = (
+
+def _frame(pairs: dict[tuple[str, str], dict]) -> pl.DataFrame:
+    return (
         pl.DataFrame(list(pairs.values()), schema=PAIR_SCHEMA) if pairs else pl.DataFrame(schema=PAIR_SCHEMA)
     )
-    clusters = cluster(docs, pair_frame)
-    return StoryTables(clusters, pair_frame.sort("doc_id", "other_doc_id"), signatures, bands)
+
+
+def _combine(copies: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
+    """A copy goes where its canonical text went; copies of a rewrite join as rewrites."""
+    story_of = stories.select(
+        pl.col("doc_id").alias("copy_of"),
+        "story_id",
+        pl.col("is_canonical").alias("story_canonical"),
+        pl.col("relation").alias("story_relation"),
+        pl.col("similarity").alias("story_similarity"),
+    )
+    joined = copies.rename({"story_id": "copy_of"}).join(story_of, on="copy_of", how="left")
+    joined_as_rewrite = ~pl.col("story_canonical") & (pl.col("relation") != "canonical")
+    return joined.select(
+        "doc_id",
+        "story_id",
+        (pl.col("is_canonical") & pl.col("story_canonical")).alias("is_canonical"),
+        pl.when(pl.col("relation") == "canonical")
+        .then(pl.col("story_relation"))
+        .when(joined_as_rewrite)
+        .then(pl.lit("same_story"))
+        .otherwise(pl.col("relation"))
+        .alias("relation"),
+        pl.when(pl.col("relation") == "canonical")
+        .then(pl.col("story_similarity"))
+        .when(joined_as_rewrite)
+        .then(pl.col("story_similarity"))
+        .otherwise(pl.col("similarity"))
+        .alias("similarity"),
+    ).sort("story_id", pl.col("is_canonical").not_(), "doc_id")
 
 
 def _index(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -122,7 +163,7 @@ def _add_exact_pairs(docs: pl.DataFrame, bodies: dict[str, str], pairs: dict) ->
 
 
 def _add_near_pairs(
-    candidates: pl.DataFrame, signatures: pl.DataFrame, bodies: dict, dates: dict, pairs: dict
+    candidates: pl.DataFrame, signatures: pl.DataFrame, facts: NumberFacts, dates: dict, pairs: dict
 ) -> None:
     if candidates.is_empty():
         return
@@ -134,31 +175,57 @@ def _add_near_pairs(
     for a, b, jaccard in zip(candidates["a"], candidates["b"], jaccards, strict=True):
         if (a, b) in pairs or jaccard < settings.NEAR_DUPLICATE_JACCARD:
             continue
-        agreement = number_agreement(bodies[a], bodies[b])
+        agreement = facts.agreement(a, b)
         # Other numbers in otherwise alike text: another issue of a template report, unless the
         # texts are all but identical (a re-sent story whose dateline changed).
-        template = jaccard < settings.IDENTICAL_JACCARD and agreement < required_agreement(
-            bodies[a], bodies[b]
-        )
+        template = jaccard < settings.IDENTICAL_JACCARD and agreement < facts.required(a, b)
         pairs[(a, b)] = _pair(
             a, b, "template_variant" if template else "near_duplicate", not template, float(jaccard), "minhash_lsh",
             jaccard=float(jaccard), number_agreement=agreement, days_apart=_days_apart(dates[a], dates[b]),
         )  # fmt: skip
 
 
-def number_agreement(body_a: str, body_b: str) -> float:
+class NumberFacts:
+    """Each document's numbers and numeric share, computed once per document, not once per pair."""
+
+    def __init__(self, bodies: dict[str, str]) -> None:
+        self.bodies = bodies
+        self._numbers: dict[str, set[str]] = {}
+        self._shares: dict[str, float] = {}
+
+    def numbers(self, doc_id: str) -> set[str]:
+        if doc_id not in self._numbers:
+            self._numbers[doc_id] = features.numbers(self.bodies[doc_id])
+        return self._numbers[doc_id]
+
+    def agreement(self, a: str, b: str) -> float:
+        return number_agreement(self.numbers(a), self.numbers(b))
+
+    def required(self, a: str, b: str) -> float:
+        """How many numbers two alike texts must share: price and results tables (mostly numbers)
+        are another issue as soon as a few numbers change."""
+        for doc_id in (a, b):
+            if doc_id not in self._shares:
+                self._shares[doc_id] = features.numeric_share(self.bodies[doc_id])
+        if min(self._shares[a], self._shares[b]) >= settings.TABLE_NUMERIC_SHARE:
+            return settings.TABLE_NUMBER_AGREEMENT
+        return settings.NUMBER_AGREEMENT
+
+
+def number_agreement(a: set[str], b: set[str]) -> float:
     """Shared share of the numbers of the text with fewer; 1.0 when either has none.
 
     A trimmed copy keeps a subset of the numbers (agreement 1.0); another issue of a template
     report has other numbers in the same places (agreement near 0).
     """
-    a, b = features.numbers(body_a), features.numbers(body_b)
     if not a or not b:
         return 1.0
     return len(a & b) / min(len(a), len(b))
 
 
-def _add_rewrite_pairs(docs: pl.DataFrame, bodies: dict, dates: dict, pairs: dict) -> None:
+def _add_rewrite_pairs(
+    docs: pl.DataFrame, bodies: dict, facts: NumberFacts, dates: dict, pairs: dict
+) -> None:
     """Tier 3: documents that share distinctive numbers, quotations or names, verified by score."""
     kinds = {
         doc_id: (features.distinctive_numbers(body), features.quote_shingles(body), features.names(body))
@@ -203,21 +270,11 @@ def _add_rewrite_pairs(docs: pl.DataFrame, bodies: dict, dates: dict, pairs: dic
         }
         score = combined_score(**parts)
         days = _days_apart(dates[a], dates[b])
-        agreement = number_agreement(bodies[a], bodies[b])
-        relation = rewrite_relation(
-            parts, shared, days, agreement, score, required_agreement(bodies[a], bodies[b])
-        )
+        agreement = facts.agreement(a, b)
+        relation = rewrite_relation(parts, shared, days, agreement, score, facts.required(a, b))
         if relation == "same_story" or (a, b) not in pairs:
             pairs[(a, b)] = _pair(a, b, relation, relation == "same_story", score, "rewrite_features",
                                   days_apart=days, shared_features=shared, number_agreement=agreement, **parts)  # fmt: skip
-
-
-def required_agreement(body_a: str, body_b: str) -> float:
-    """How many numbers two alike texts must share: price tables and results tables (mostly
-    numbers) are another issue as soon as a few numbers change."""
-    if min(features.numeric_share(body_a), features.numeric_share(body_b)) >= settings.TABLE_NUMERIC_SHARE:
-        return settings.TABLE_NUMBER_AGREEMENT
-    return settings.NUMBER_AGREEMENT
 
 
 def rewrite_relation(

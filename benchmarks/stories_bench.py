@@ -7,9 +7,10 @@ In one run:
      and bands, timed; the two candidate-pair sets are compared;
   4. the whole story layer (all three tiers and clustering), timed, with clusters by relation;
   5. with --scale N: N documents made by sampling and perturbing the corpus (re-headline, trim,
-     re-wrap, splice in boilerplate), grouped by the whole story layer.
+     re-wrap, splice in boilerplate), grouped by the whole story layer. Peak memory is the
+     process's; run with --scale-only to measure the scale run alone.
 
-    .venv/bin/python benchmarks/stories_bench.py [--scale 100000]
+    .venv/bin/python benchmarks/stories_bench.py [--scale 100000] [--scale-only]
 """
 
 from __future__ import annotations
@@ -86,8 +87,12 @@ def datasketch_candidates(hash_sets: list, ids: list[str]) -> set[tuple[str, str
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=int, default=0, help="also group this many perturbed documents")
+    ap.add_argument("--scale-only", action="store_true", help="only the scale run (its own peak memory)")
     args = ap.parse_args()
     docs = corpus_frame()
+    if args.scale_only:
+        scale_run(docs, args.scale)
+        return
     n = docs.height
     print(f"documents            {n:,} (Reuters-21578 train, accepted bodies)")
 
@@ -122,9 +127,14 @@ def main() -> None:
         print(f"  documents {relation:16s} {count:,}")
 
     if args.scale:
+        scale_run(docs, args.scale)
+
+
+def scale_run(docs: pl.DataFrame, scale: int) -> None:
+    if scale:
         rng = random.Random(7)
         bodies = docs["body"].to_list()
-        made = [perturb(rng.choice(bodies), rng) for _ in range(args.scale)]
+        made = [perturb(rng.choice(bodies), rng) for _ in range(scale)]
         big = pl.DataFrame(
             {
                 "doc_id": [f"p{i:07d}" for i in range(len(made))],
@@ -138,7 +148,7 @@ def main() -> None:
         result = group_stories(big)
         seconds = time.perf_counter() - started
         print(
-            f"scale {args.scale:,}: {seconds:6.1f} s {args.scale / seconds:9,.0f} docs/s, "
+            f"scale {scale:,}: {seconds:6.1f} s {scale / seconds:9,.0f} docs/s, "
             f"{result.story_clusters['story_id'].n_unique():,} stories, peak memory {peak_mb():,.0f} MB"
         )
 

@@ -18,7 +18,7 @@ from wirefacts.dedup import settings
 MERSENNE_PRIME = np.uint64((1 << 61) - 1)
 MAX_HASH = np.uint64((1 << 32) - 1)
 WORD = re.compile(r"\w+")
-CHUNK_SHINGLES = 250_000  # bounds the (shingles x permutations) matrix to ~256 MB
+CHUNK_SHINGLES = 50_000  # bounds each (permutations x shingles) temporary to ~50 MB
 
 
 def permutations(

@@ -136,16 +136,41 @@ def _index(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def _lsh_candidates(new_bands: pl.DataFrame, all_bands: pl.DataFrame) -> pl.DataFrame:
-    """Pairs sharing at least one band, with at least one new document: the incremental step."""
-    joined = new_bands.join(all_bands, on=["band", "band_hash"], suffix="_other").filter(
-        pl.col("doc_id") != pl.col("doc_id_other")
+    """Pairs sharing at least one band, with at least one new document: the incremental step.
+
+    Joined band by band on integer document numbers, so memory stays bounded by one band's
+    collisions rather than all of them at once.
+    """
+    numbers = all_bands.select(pl.col("doc_id").unique(maintain_order=True)).with_row_index("n")
+    lookup = numbers.select("doc_id", "n")
+    new = (
+        new_bands.join(lookup, on="doc_id")
+        .select("band", "band_hash", "n")
+        .partition_by("band", as_dict=True)
     )
-    return (
-        joined.select(
-            pl.min_horizontal("doc_id", "doc_id_other").alias("a"),
-            pl.max_horizontal("doc_id", "doc_id_other").alias("b"),
+    old = (
+        all_bands.join(lookup, on="doc_id")
+        .select("band", "band_hash", "n")
+        .partition_by("band", as_dict=True)
+    )
+    found = []
+    for band, left in new.items():
+        matched = left.join(old[band], on="band_hash", suffix="_other").filter(
+            pl.col("n") != pl.col("n_other")
         )
-        .unique()
+        found.append(
+            matched.select(
+                pl.min_horizontal("n", "n_other").alias("a"), pl.max_horizontal("n", "n_other").alias("b")
+            ).unique()
+        )
+    if not found:
+        return pl.DataFrame(schema={"a": pl.String, "b": pl.String})
+    pairs = pl.concat(found).unique()
+    names = numbers.select(pl.col("n"), pl.col("doc_id"))
+    return (
+        pairs.join(names.rename({"n": "a", "doc_id": "a_id"}), on="a")
+        .join(names.rename({"n": "b", "doc_id": "b_id"}), on="b")
+        .select(pl.min_horizontal("a_id", "b_id").alias("a"), pl.max_horizontal("a_id", "b_id").alias("b"))
         .sort("a", "b")
     )
 
@@ -168,7 +193,7 @@ def _add_near_pairs(
     if candidates.is_empty():
         return
     sig_index = {doc_id: i for i, doc_id in enumerate(signatures["doc_id"])}
-    matrix = np.array(signatures["signature"].to_list(), dtype=np.uint64)
+    matrix = signatures["signature"].list.to_array(settings.PERMUTATIONS).to_numpy()
     a_rows = np.array([sig_index[a] for a in candidates["a"]])
     b_rows = np.array([sig_index[b] for b in candidates["b"]])
     jaccards = (matrix[a_rows] == matrix[b_rows]).mean(axis=1)

@@ -14,7 +14,7 @@ from functools import cache
 from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, find_places, places
 from wirefacts.text.article import STOPWORDS
 
-# Office heads, longest first. Gated heads also name company officers, so they need a public
+# Office heads, multi-word ones before their parts. Gated heads also name company officers, so they need a public
 # body, a country or nothing at all in front of them ("President Reagan").
 HEADS = [
     "National Security Advisor", "National Security Adviser", "Trade Representative", "Secretary of State",

@@ -1,5 +1,7 @@
 """The code location: every asset, check, job, schedule and sensor of wirefacts."""
 
+import warnings
+
 import dagster as dg
 
 from assets.documents import document_tables
@@ -20,9 +22,13 @@ materialize_everything = dg.define_asset_job(
 )
 inbox_sensor, daily_reconciliation = build_automation(materialize_everything)
 
-defs = dg.Definitions(
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*is currently in beta")
     # Each asset links to the file and line that defines it ("code references" in the UI).
-    assets=dg.with_source_code_references(ALL_ASSETS),
+    ASSETS_WITH_CODE = dg.with_source_code_references(ALL_ASSETS)
+
+defs = dg.Definitions(
+    assets=ASSETS_WITH_CODE,
     asset_checks=[schema_check(table) for table in MODELS],
     jobs=[materialize_everything],
     sensors=[inbox_sensor],

@@ -127,7 +127,3 @@ def band_hashes(signature_rows: np.ndarray, bands: int = settings.BANDS) -> np.n
         h *= np.uint64(0x94D049BB133111EB)
         h ^= h >> np.uint64(31)
     return h
-
-
-def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
-    return float(np.mean(sig_a == sig_b))

@@ -106,9 +106,7 @@ def _combine(copies: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("same_story"))
         .otherwise(pl.col("relation"))
         .alias("relation"),
-        pl.when(pl.col("relation") == "canonical")
-        .then(pl.col("story_similarity"))
-        .when(joined_as_rewrite)
+        pl.when((pl.col("relation") == "canonical") | joined_as_rewrite)
         .then(pl.col("story_similarity"))
         .otherwise(pl.col("similarity"))
         .alias("similarity"),

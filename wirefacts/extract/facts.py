@@ -250,6 +250,7 @@ def resolve_corpus(
     groups: list[dict] = []
     by_surname: dict[str, list[dict]] = defaultdict(list)
     official_of: dict[tuple[str, str], str] = {}
+    group_of: dict[tuple[str, str], dict] = {}
     per_doc = {}
     for doc_id, m in people:
         per_doc.setdefault((doc_id, m.name), m)
@@ -276,8 +277,9 @@ def resolve_corpus(
             by_surname[tokens[-1]].append(group)
         group["names"][name] += 1
         group["keys"].append((doc_id, name))
+        group_of[(doc_id, name)] = group
     for doc_id, m in people:
-        group = next(g for g in groups if (doc_id, m.name) in g["keys"])
+        group = group_of[(doc_id, m.name)]
         if m.title:
             group["titles"][m.title] += 1
         if m.country:

@@ -31,7 +31,7 @@ def document_tables(
     now = datetime.now().replace(microsecond=0)
     with warehouse.connect() as con:
         previous = read_table(con, "documents", DOCUMENTS)
-        loaded = dict(previous.filter("is_present").select("source_path", "sha256").iter_rows())
+        loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
         scanned = scan_folder(source.root, source.max_file_bytes, source.max_files, loaded)
         documents, rejected, sentences = build_tables(
             scanned,

@@ -23,7 +23,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
     with warehouse.connect() as con:
         docs = pl.from_arrow(
             con.sql(
-                "SELECT doc_id, body, published_on, word_count FROM documents ORDER BY doc_id"
+                "SELECT doc_id, title, body, published_on, word_count FROM documents ORDER BY doc_id"
             ).to_arrow_table()
         )
         result = group_stories(

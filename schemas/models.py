@@ -13,7 +13,7 @@ import polars as pl
 
 REASON_CODES = [
     "empty", "binary", "too_large", "undecodable", "not_text", "unreadable", "outside_source",
-    "duplicate_file", "no_article", "unparseable", "over_file_limit",
+    "no_article", "unparseable", "over_file_limit",
 ]  # fmt: skip
 
 
@@ -22,7 +22,7 @@ class Documents(pa.DataFrameModel):
 
     doc_id: str = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16})
     source_path: str = pa.Field()
-    sha256: str = pa.Field(str_length={"min_value": 64, "max_value": 64})
+    content_sha256: str = pa.Field(str_length={"min_value": 64, "max_value": 64})
     encoding: str = pa.Field()
     content_type: str = pa.Field(isin=["text", "html"])
     title: Optional[str] = pa.Field(nullable=True)
@@ -88,8 +88,9 @@ class DuplicatePairs(pa.DataFrameModel):
     )
     merged: bool = pa.Field()
     similarity: float = pa.Field(ge=0, le=1.0000001)
-    method: str = pa.Field(isin=["normalized_hash", "minhash_lsh", "rewrite_features"])
+    method: str = pa.Field(isin=["normalized_hash", "minhash_lsh", "rewrite_features", "headline_lead"])
     jaccard: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    containment: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     number_agreement: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     tfidf_cosine: Optional[float] = pa.Field(nullable=True)
     shared_numbers: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
@@ -97,6 +98,10 @@ class DuplicatePairs(pa.DataFrameModel):
     shared_names: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     shared_features: Optional[int] = pa.Field(nullable=True, ge=0)
     days_apart: Optional[int] = pa.Field(nullable=True, ge=0)
+    lead_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    title_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    name_agreement: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    probability: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
 
     class Config:
         strict = True

@@ -67,7 +67,15 @@ def test_every_bad_file_is_accepted_or_rejected_with_a_reason(tmp_path):
     assert "page.html" in accepted
     assert "notes.md" in accepted
     assert """nested/deeper/it's a "quoted"; name.txt""" in accepted
-    assert rejected["zz-copy.txt"] == "duplicate_file"
+    # A byte-identical copy under another name is a document of its own, in its original's story.
+    assert "zz-copy.txt" in accepted and "zz-copy.txt" not in rejected
+    copies = query(
+        warehouse,
+        "SELECT d.source_path, c.relation, c.story_id FROM documents d JOIN story_clusters c USING (doc_id) "
+        "WHERE d.content_sha256 = (SELECT content_sha256 FROM documents WHERE source_path = 'zz-copy.txt')",
+    )
+    assert len(copies) == 2 and len({story for _, _, story in copies}) == 1
+    assert "exact_duplicate" in {relation for _, relation, _ in copies}
     assert all(detail for (detail,) in query(warehouse, "SELECT detail FROM rejected_documents"))
     # Nothing from outside the folder was read.
     assert query(warehouse, "SELECT count(*) FROM documents WHERE body LIKE '%not for reading%'") == [(0,)]

@@ -60,7 +60,7 @@ def _documents(
         {
             "doc_id": [d.doc_id for d in docs],
             "source_path": [d.source_path for d in docs],
-            "sha256": [d.sha256 for d in docs],
+            "content_sha256": [d.content_sha256 for d in docs],
             "encoding": [d.encoding for d in docs],
             "content_type": [d.content_type for d in docs],
             "title": [d.title for d in docs],

@@ -8,6 +8,7 @@ from collections import Counter
 import xxhash
 
 from wirefacts.text.article import STOPWORDS
+from wirefacts.text.dates import MONTHS
 
 WORD = re.compile(r"\w+")
 # A number with its scale or unit: "58%", "6.9 million", "300 mln dlrs", "1,250 tonnes".
@@ -89,3 +90,50 @@ def numeric_share(body: str) -> float:
     """Share of tokens that are numbers: high for price and results tables."""
     tokens = WORD.findall(body)
     return sum(t[0].isdigit() for t in tokens) / len(tokens) if tokens else 0.0
+
+
+_SENTENCE_STARTS = {"the", "a", "an", "in", "it", "he", "she", "they", "this", "that", "but", "and"}
+LEAD_WORDS = 45  # a wire lead is one or two sentences: about the first 45 words
+DATELINE = re.compile(r"^\s*[A-Z][\w .'&/-]{1,40},\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\s+-")
+
+
+def lead_terms(title: str | None, body: str) -> set[str]:
+    """Content words of the headline and the lead: where a story says what happened."""
+    lead = " ".join(WORD.findall(body)[:LEAD_WORDS])
+    return set(content_terms(f"{title or ''} {lead}"))
+
+
+def title_terms(title: str | None) -> set[str]:
+    return set(content_terms(title or ""))
+
+
+def lead_names(title: str | None, body: str) -> set[str]:
+    """Capitalised names of the lead (issuers, banks, funds, places): template reports differ here."""
+    lead = " ".join(body.split()[:LEAD_WORDS])
+    found = set()
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", lead):
+        words = m.group(0).lower().split()
+        while words and words[0] in _SENTENCE_STARTS:
+            words = words[1:]
+        if words:
+            found.add(" ".join(words))
+    return found
+
+
+def dateline_day(body: str) -> int | None:
+    """Day of the year from a wire dateline with no year ("TOKYO, March 27 -"); never a
+    publication date, only evidence of how far apart two reports are."""
+    m = DATELINE.match(body)
+    if not m or m.group(1).lower() not in MONTHS:
+        return None
+    month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+    if not 1 <= day <= 31:
+        return None
+    return (month - 1) * 31 + day  # 31-day months: enough to compare two days
+
+
+def overlap(a: set, b: set) -> float | None:
+    """Shared share of the smaller set; None when either side has nothing to compare."""
+    if not a or not b:
+        return None
+    return len(a & b) / min(len(a), len(b))

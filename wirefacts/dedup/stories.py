@@ -19,6 +19,7 @@ import polars as pl
 
 from schemas.models import polars_schema
 from wirefacts.dedup import features, minhash, settings
+from wirefacts.dedup.pair_model import PairModel, load_model, model_inputs
 
 PAIR_SCHEMA = polars_schema("duplicate_pairs")
 SIGNATURE_SCHEMA = polars_schema("minhash_signatures")
@@ -40,8 +41,12 @@ def group_stories(
     known_signatures: pl.DataFrame | None = None,
     known_bands: pl.DataFrame | None = None,
     known_pairs: pl.DataFrame | None = None,
+    model: PairModel | None = None,
 ) -> StoryTables:
-    """docs: doc_id, body, published_on, word_count. known_*: the persisted LSH index and pairs."""
+    """docs: doc_id, title, body, published_on, word_count. known_*: the persisted LSH index and pairs."""
+    model = model or load_model()
+    if "title" not in docs.columns:
+        docs = docs.with_columns(pl.lit(None, dtype=pl.String).alias("title"))
     ids = docs["doc_id"]
     keep = pl.col("doc_id").is_in(ids.implode())
     known_signatures = (
@@ -52,31 +57,43 @@ def group_stories(
         keep & pl.col("other_doc_id").is_in(ids.implode()) & (pl.col("method") == "minhash_lsh")
     )
 
-    bodies = dict(zip(docs["doc_id"], docs["body"], strict=True))
-    dates = dict(zip(docs["doc_id"], docs["published_on"], strict=True))
-
     new_docs = docs.filter(~pl.col("doc_id").is_in(known_signatures["doc_id"].implode()))
     new_signatures, new_bands = _index(new_docs)
     signatures = pl.concat([known_signatures, new_signatures])
     bands = pl.concat([known_bands, new_bands])
 
+    # Byte- or text-identical copies first: the other tiers compare one text per copy group.
+    order = _priority(docs)
     pairs: dict[tuple[str, str], dict] = {}
-    for row in known_pairs.iter_rows(named=True):
-        pairs[(row["doc_id"], row["other_doc_id"])] = row
-    _add_exact_pairs(docs, bodies, pairs)
-    facts = NumberFacts(bodies)
-    _add_near_pairs(_lsh_candidates(new_bands, bands), signatures, facts, dates, pairs)
-    # Copies first; rewrites are then looked for between the copies' canonical texts only, so
-    # the costly tier works on distinct stories, however many reprints each has.
-    copies = cluster(docs, _frame(pairs))
-    canonical = copies.filter("is_canonical")["doc_id"]
-    representatives = docs.filter(pl.col("doc_id").is_in(canonical.implode()))
-    _add_rewrite_pairs(representatives, {d: bodies[d] for d in canonical}, facts, dates, pairs)
+    representative = _add_exact_pairs(docs, order, pairs)
+    texts = Texts(docs.filter(pl.col("doc_id").is_in(list(set(representative.values())))))
+    candidates: dict[tuple[str, str], str] = {}
+    lsh = _lsh_candidates(new_bands, bands).rows() + known_pairs.select("doc_id", "other_doc_id").rows()
+    _add_candidates(candidates, lsh, representative, "minhash_lsh")
+    _add_candidates(candidates, _feature_candidates(texts), representative, "rewrite_features")
+    _add_candidates(candidates, _headline_candidates(texts), representative, "headline_lead")
+    for (a, b), method in sorted(candidates.items()):
+        pairs[(a, b)] = _decide(a, b, method, texts, model)
+    _keep_best_headline_match(pairs, texts)
     pair_frame = _frame(pairs)
-    stories = cluster(representatives, pair_frame.filter(pl.col("method") == "rewrite_features"))
-    return StoryTables(
-        _combine(copies, stories), pair_frame.sort("doc_id", "other_doc_id"), signatures, bands
+    clusters = cluster(
+        docs.filter(pl.col("doc_id").is_in(list(texts.bodies))),
+        pair_frame.filter(pl.col("method") != "normalized_hash"),
     )
+    return StoryTables(
+        _with_copies(clusters, representative), pair_frame.sort("doc_id", "other_doc_id"), signatures, bands
+    )
+
+
+def _priority(docs: pl.DataFrame) -> list[str]:
+    """Canonical order: the earliest dated, then the longest, then the smallest id."""
+    return docs.sort(
+        pl.col("published_on").is_null(),
+        "published_on",
+        pl.col("word_count"),
+        "doc_id",
+        descending=[False, False, True, False],
+    )["doc_id"].to_list()
 
 
 def _frame(pairs: dict[tuple[str, str], dict]) -> pl.DataFrame:
@@ -85,32 +102,33 @@ def _frame(pairs: dict[tuple[str, str], dict]) -> pl.DataFrame:
     )
 
 
-def _combine(copies: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
-    """A copy goes where its canonical text went; copies of a rewrite join as rewrites."""
-    story_of = stories.select(
-        pl.col("doc_id").alias("copy_of"),
-        "story_id",
-        pl.col("is_canonical").alias("story_canonical"),
-        pl.col("relation").alias("story_relation"),
-        pl.col("similarity").alias("story_similarity"),
+def _with_copies(clusters: pl.DataFrame, representative: dict[str, str]) -> pl.DataFrame:
+    """Each copy joins the story of the text it copies, as an exact duplicate."""
+    story = {d: s for d, s in clusters.select("doc_id", "story_id").iter_rows()}
+    copies = [
+        {
+            "doc_id": d,
+            "story_id": story[r],
+            "is_canonical": False,
+            "relation": "exact_duplicate",
+            "similarity": 1.0,
+        }
+        for d, r in representative.items()
+        if d != r
+    ]
+    return pl.concat([clusters, pl.DataFrame(copies, schema=CLUSTER_SCHEMA)]).sort(
+        "story_id", pl.col("is_canonical").not_(), "doc_id"
     )
-    joined = copies.rename({"story_id": "copy_of"}).join(story_of, on="copy_of", how="left")
-    joined_as_rewrite = ~pl.col("story_canonical") & (pl.col("relation") != "canonical")
-    return joined.select(
-        "doc_id",
-        "story_id",
-        (pl.col("is_canonical") & pl.col("story_canonical")).alias("is_canonical"),
-        pl.when(pl.col("relation") == "canonical")
-        .then(pl.col("story_relation"))
-        .when(joined_as_rewrite)
-        .then(pl.lit("same_story"))
-        .otherwise(pl.col("relation"))
-        .alias("relation"),
-        pl.when((pl.col("relation") == "canonical") | joined_as_rewrite)
-        .then(pl.col("story_similarity"))
-        .otherwise(pl.col("similarity"))
-        .alias("similarity"),
-    ).sort("story_id", pl.col("is_canonical").not_(), "doc_id")
+
+
+def _add_candidates(
+    candidates: dict, found: Iterable[tuple[str, str]], representative: dict[str, str], method: str
+) -> None:
+    """Candidate pairs between copy-group representatives; the first tier to find a pair names it."""
+    for a, b in found:
+        a, b = sorted((representative[a], representative[b]))
+        if a != b:
+            candidates.setdefault((a, b), method)
 
 
 def _index(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -173,66 +191,230 @@ def _lsh_candidates(new_bands: pl.DataFrame, all_bands: pl.DataFrame) -> pl.Data
     )
 
 
-def _add_exact_pairs(docs: pl.DataFrame, bodies: dict[str, str], pairs: dict) -> None:
-    keyed = docs.select(
+def _add_exact_pairs(docs: pl.DataFrame, order: list[str], pairs: dict) -> dict[str, str]:
+    """Pairs of texts equal once case, spacing and punctuation are ignored; returns each
+    document's representative (the first of its group in canonical order)."""
+    rank = {d: i for i, d in enumerate(order)}
+    keys = docs.select(
         "doc_id", pl.col("body").map_elements(features.exact_key, return_dtype=pl.String).alias("key")
     )
-    for group in (
-        keyed.group_by("key").agg(pl.col("doc_id").sort()).filter(pl.col("doc_id").list.len() > 1)["doc_id"]
-    ):
+    representative = {}
+    for group in keys.group_by("key").agg(pl.col("doc_id"))["doc_id"]:
+        group = sorted(group, key=rank.__getitem__)
+        for d in group:
+            representative[d] = group[0]
         for a_index, a in enumerate(group):
             for b in group[a_index + 1 :]:
-                pairs[(a, b)] = _pair(a, b, "exact_duplicate", True, 1.0, "normalized_hash", jaccard=1.0)
+                x, y = sorted((a, b))
+                pairs[(x, y)] = _pair(x, y, "exact_duplicate", True, 1.0, "normalized_hash", jaccard=1.0)
+    return representative
 
 
-def _add_near_pairs(
-    candidates: pl.DataFrame, signatures: pl.DataFrame, facts: NumberFacts, dates: dict, pairs: dict
-) -> None:
-    if candidates.is_empty():
-        return
-    sig_index = {doc_id: i for i, doc_id in enumerate(signatures["doc_id"])}
-    matrix = signatures["signature"].list.to_array(settings.PERMUTATIONS).to_numpy()
-    a_rows = np.array([sig_index[a] for a in candidates["a"]])
-    b_rows = np.array([sig_index[b] for b in candidates["b"]])
-    jaccards = (matrix[a_rows] == matrix[b_rows]).mean(axis=1)
-    for a, b, jaccard in zip(candidates["a"], candidates["b"], jaccards, strict=True):
-        if (a, b) in pairs or jaccard < settings.NEAR_DUPLICATE_JACCARD:
-            continue
-        agreement = facts.agreement(a, b)
-        # Other numbers in otherwise alike text: another issue of a template report, unless the
-        # texts are all but identical (a re-sent story whose dateline changed).
-        template = jaccard < settings.IDENTICAL_JACCARD and agreement < facts.required(a, b)
-        pairs[(a, b)] = _pair(
-            a, b, "template_variant" if template else "near_duplicate", not template, float(jaccard), "minhash_lsh",
-            jaccard=float(jaccard), number_agreement=agreement, days_apart=_days_apart(dates[a], dates[b]),
-        )  # fmt: skip
+class Texts:
+    """What each distinct text brings to a comparison, computed once per text, not per pair."""
 
+    def __init__(self, docs: pl.DataFrame) -> None:
+        self.bodies = dict(zip(docs["doc_id"], docs["body"], strict=True))
+        self.titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
+        self.words = dict(zip(docs["doc_id"], docs["word_count"], strict=True))
+        self.days = {
+            d: (published, features.dateline_day(body))
+            for d, published, body in docs.select("doc_id", "published_on", "body").iter_rows()
+        }
+        self._cache: dict[tuple[str, str], object] = {}
+        self._word_hashes: dict[str, int] = {}
+        self._idf: dict[str, float] | None = None
 
-class NumberFacts:
-    """Each document's numbers and numeric share, computed once per document, not once per pair."""
+    def _get(self, kind: str, doc_id: str, compute):  # noqa: ANN001, ANN202 - a small memo
+        key = (kind, doc_id)
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
-    def __init__(self, bodies: dict[str, str]) -> None:
-        self.bodies = bodies
-        self._numbers: dict[str, set[str]] = {}
-        self._shares: dict[str, float] = {}
+    def is_short(self, doc_id: str) -> bool:
+        return self.words[doc_id] <= settings.HEADLINE_ONLY_WORDS
+
+    def shingles(self, doc_id: str) -> np.ndarray:
+        return self._get(
+            "shingles", doc_id, lambda: minhash.shingle_hashes(self.bodies[doc_id], cache=self._word_hashes)
+        )
 
     def numbers(self, doc_id: str) -> set[str]:
-        if doc_id not in self._numbers:
-            self._numbers[doc_id] = features.numbers(self.bodies[doc_id])
-        return self._numbers[doc_id]
+        return self._get("numbers", doc_id, lambda: features.numbers(self.bodies[doc_id]))
 
-    def agreement(self, a: str, b: str) -> float:
-        return number_agreement(self.numbers(a), self.numbers(b))
+    def distinctive(self, doc_id: str) -> tuple[set[str], set[str], set[str]]:
+        body = self.bodies[doc_id]
+        return self._get(
+            "distinctive", doc_id,
+            lambda: (features.distinctive_numbers(body), features.quote_shingles(body), features.names(body)),
+        )  # fmt: skip
 
-    def required(self, a: str, b: str) -> float:
-        """How many numbers two alike texts must share: price and results tables (mostly numbers)
-        are another issue as soon as a few numbers change."""
-        for doc_id in (a, b):
-            if doc_id not in self._shares:
-                self._shares[doc_id] = features.numeric_share(self.bodies[doc_id])
-        if min(self._shares[a], self._shares[b]) >= settings.TABLE_NUMERIC_SHARE:
+    def lead(self, doc_id: str) -> set[str]:
+        return self._get(
+            "lead", doc_id, lambda: features.lead_terms(self.titles[doc_id], self.bodies[doc_id])
+        )
+
+    def lead_names(self, doc_id: str) -> set[str]:
+        return self._get(
+            "names", doc_id, lambda: features.lead_names(self.titles[doc_id], self.bodies[doc_id])
+        )
+
+    def numeric_share(self, doc_id: str) -> float:
+        return self._get("numeric", doc_id, lambda: features.numeric_share(self.bodies[doc_id]))
+
+    @property
+    def idf(self) -> dict[str, float]:
+        if self._idf is None:  # document frequencies over every distinct text of the run
+            self._idf = _idf(features.content_terms(b) for b in self.bodies.values())
+        return self._idf
+
+    def vector(self, doc_id: str) -> dict[str, float]:
+        return self._get(
+            "vector", doc_id, lambda: _tfidf(features.content_terms(self.bodies[doc_id]), self.idf)
+        )
+
+    def weighted_overlap(self, a: set[str], b: set[str]) -> float | None:
+        """Shared share of the lighter set, words weighted by rarity: two rate-cut flashes share
+        "cuts prime rate" but not their banks' names, and the names weigh most."""
+        if not a or not b:
+            return None
+        weight = lambda terms: sum(self.idf.get(t, 1.0) for t in terms)  # noqa: E731
+        return weight(a & b) / min(weight(a), weight(b))
+
+    def days_apart(self, a: str, b: str) -> int | None:
+        """From the publication dates, else from two wire datelines (month and day, no year)."""
+        (pa_, da), (pb, db) = self.days[a], self.days[b]
+        if pa_ is not None and pb is not None:
+            return abs((pa_ - pb).days)
+        if da is not None and db is not None:
+            gap = abs(da - db)
+            return min(gap, 372 - gap)
+        return None
+
+    def required_agreement(self, a: str, b: str) -> float:
+        """Price and results tables (mostly numbers) are another issue once a few numbers change."""
+        if min(self.numeric_share(a), self.numeric_share(b)) >= settings.TABLE_NUMERIC_SHARE:
             return settings.TABLE_NUMBER_AGREEMENT
         return settings.NUMBER_AGREEMENT
+
+
+def _feature_candidates(texts: Texts) -> list[tuple[str, str]]:
+    """Texts sharing distinctive numbers, quotations or names: rewrites by other outlets."""
+    exploded = pl.DataFrame(
+        [(d, f) for d in texts.bodies for kind in texts.distinctive(d) for f in kind],
+        schema={"doc_id": pl.String, "feature": pl.String},
+        orient="row",
+    )
+    distinctive = exploded.join(
+        exploded.group_by("feature").len().filter(pl.col("len").is_between(2, settings.FEATURE_MAX_DOCS)),
+        on="feature",
+    ).select("doc_id", "feature")
+    return (
+        distinctive.join(distinctive, on="feature", suffix="_other")
+        .filter(pl.col("doc_id") < pl.col("doc_id_other"))
+        .group_by("doc_id", "doc_id_other")
+        .len()
+        .filter(pl.col("len") >= settings.MIN_SHARED_FEATURES)
+        .select("doc_id", "doc_id_other")
+        .rows()
+    )
+
+
+def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
+    """Headline-only texts (flashes) against every text's headline and lead."""
+    short = [d for d in texts.bodies if texts.is_short(d)]
+    if not short:
+        return []
+    leads = pl.DataFrame(
+        [(d, t) for d in texts.bodies for t in texts.lead(d)],
+        schema={"doc_id": pl.String, "term": pl.String},
+        orient="row",
+    )
+    flashes = leads.filter(pl.col("doc_id").is_in(short)).rename({"doc_id": "flash"})
+    sizes = flashes.group_by("flash").len("terms")
+    return (
+        flashes.join(leads, on="term")
+        .filter(pl.col("flash") != pl.col("doc_id"))
+        .group_by("flash", "doc_id")
+        .len("shared")
+        .join(sizes, on="flash")
+        .filter(pl.col("shared") >= settings.HEADLINE_MIN_SHARED_TERMS)
+        .filter(pl.col("shared") >= pl.col("terms") * settings.HEADLINE_CANDIDATE_SHARE)
+        .select("flash", "doc_id")
+        .rows()
+    )
+
+
+def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict:
+    """The parts of one candidate pair, the scorer's probability, and the relation they give."""
+    sa, sb = texts.shingles(a), texts.shingles(b)
+    common = len(np.intersect1d(sa, sb, assume_unique=True))
+    union = len(sa) + len(sb) - common
+    va, vb = texts.vector(a), texts.vector(b)
+    if len(vb) < len(va):
+        va, vb = vb, va
+    (na, qa, ma), (nb, qb, mb) = texts.distinctive(a), texts.distinctive(b)
+    parts = {
+        "jaccard": common / union if union else 0.0,
+        "containment": common / min(len(sa), len(sb)) if min(len(sa), len(sb)) else 0.0,
+        "tfidf_cosine": min(1.0, sum(w * vb.get(t, 0.0) for t, w in va.items())),
+        "number_agreement": number_agreement(texts.numbers(a), texts.numbers(b)),
+        "shared_numbers": _overlap(na, nb),
+        "shared_quotes": _overlap(qa, qb),
+        "shared_names": _overlap(ma, mb),
+        "shared_features": len(na & nb) + len(qa & qb) + len(ma & mb),
+        "lead_overlap": texts.weighted_overlap(texts.lead(a), texts.lead(b)),
+        "title_overlap": features.overlap(
+            features.title_terms(texts.titles[a]), features.title_terms(texts.titles[b])
+        ),
+        "name_agreement": features.overlap(texts.lead_names(a), texts.lead_names(b)),
+        "days_apart": texts.days_apart(a, b),
+    }
+    short = texts.is_short(a) or texts.is_short(b)
+    probability = model.probability(model_inputs(parts, short))
+    relation = pair_relation(parts, probability, model.threshold, texts.required_agreement(a, b), short)
+    merged = relation in ("near_duplicate", "same_story")
+    return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
+
+
+def pair_relation(
+    parts: dict, probability: float, threshold: float, required_agreement: float, short: bool
+) -> str:
+    """Rules that veto a merge whatever the score, then the scorer's decision.
+
+    - Reports more than MAX_DAYS_APART days apart are different stories.
+    - Alike wording with other numbers or another issuer in the lead is another issue of a
+      template report, unless the texts are all but identical (a re-send with a corrected figure).
+    """
+    days = parts.get("days_apart")
+    if days is not None and days > settings.MAX_DAYS_APART:
+        return "different_story"
+    alike = parts["jaccard"] >= settings.TEMPLATE_JACCARD or parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE
+    if alike and parts["jaccard"] < settings.IDENTICAL_JACCARD and not short:
+        names = parts.get("name_agreement")
+        if parts["number_agreement"] < required_agreement or (
+            names is not None and names < settings.TEMPLATE_NAME_AGREEMENT
+        ):
+            return "template_variant"
+    if probability < threshold:
+        return "different_story"
+    return "near_duplicate" if parts["containment"] >= settings.NEAR_DUPLICATE_CONTAINMENT else "same_story"
+
+
+def _keep_best_headline_match(pairs: dict, texts: Texts) -> None:
+    """A headline-only text joins the one story it announces: its best-scoring match."""
+    best: dict[str, tuple[float, tuple[str, str]]] = {}
+    for key, row in pairs.items():
+        if not row["merged"] or row["method"] == "normalized_hash":
+            continue
+        for d in key:
+            if texts.is_short(d) and (d not in best or row["similarity"] > best[d][0]):
+                best[d] = (row["similarity"], key)
+    winners = {key for _, key in best.values()}
+    for key, row in pairs.items():
+        if row["merged"] and row["method"] != "normalized_hash" and key not in winners:
+            if any(texts.is_short(d) for d in key):
+                row.update(merged=False, relation="different_story")
 
 
 def number_agreement(a: set[str], b: set[str]) -> float:
@@ -244,92 +426,6 @@ def number_agreement(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 1.0
     return len(a & b) / min(len(a), len(b))
-
-
-def _add_rewrite_pairs(
-    docs: pl.DataFrame, bodies: dict, facts: NumberFacts, dates: dict, pairs: dict
-) -> None:
-    """Tier 3: documents that share distinctive numbers, quotations or names, verified by score."""
-    kinds = {
-        doc_id: (features.distinctive_numbers(body), features.quote_shingles(body), features.names(body))
-        for doc_id, body in bodies.items()
-    }
-    exploded = pl.DataFrame(
-        {
-            "doc_id": [d for d, sets in kinds.items() for s in sets for _ in s],
-            "feature": [f for sets in kinds.values() for s in sets for f in s],
-        },
-        schema={"doc_id": pl.String, "feature": pl.String},
-    )
-    distinctive = exploded.join(
-        exploded.group_by("feature").len().filter(pl.col("len").is_between(2, settings.FEATURE_MAX_DOCS)),
-        on="feature",
-    ).select("doc_id", "feature")
-    candidates = (
-        distinctive.join(distinctive, on="feature", suffix="_other")
-        .filter(pl.col("doc_id") < pl.col("doc_id_other"))
-        .group_by("doc_id", "doc_id_other")
-        .len()
-        .filter(pl.col("len") >= settings.MIN_SHARED_FEATURES)
-        .sort("doc_id", "doc_id_other")
-    )
-    if candidates.is_empty():
-        return
-    involved = set(candidates["doc_id"]) | set(candidates["doc_id_other"])
-    # Document frequencies come from the whole corpus; vectors only for documents in candidates.
-    idf = _idf(features.content_terms(body) for body in bodies.values())
-    vectors = {doc_id: _tfidf(features.content_terms(bodies[doc_id]), idf) for doc_id in involved}
-    for a, b, shared in candidates.select("doc_id", "doc_id_other", "len").iter_rows():
-        if (a, b) in pairs and pairs[(a, b)]["merged"]:
-            continue
-        va, vb = vectors[a], vectors[b]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        parts = {
-            "tfidf_cosine": sum(w * vb.get(t, 0.0) for t, w in va.items()),
-            "shared_numbers": _overlap(kinds[a][0], kinds[b][0]),
-            "shared_quotes": _overlap(kinds[a][1], kinds[b][1]),
-            "shared_names": _overlap(kinds[a][2], kinds[b][2]),
-        }
-        score = combined_score(**parts)
-        days = _days_apart(dates[a], dates[b])
-        agreement = facts.agreement(a, b)
-        relation = rewrite_relation(parts, shared, days, agreement, score, facts.required(a, b))
-        if relation == "same_story" or (a, b) not in pairs:
-            pairs[(a, b)] = _pair(a, b, relation, relation == "same_story", score, "rewrite_features",
-                                  days_apart=days, shared_features=shared, number_agreement=agreement, **parts)  # fmt: skip
-
-
-def rewrite_relation(
-    parts: dict[str, float], shared: int, days: int | None, agreement: float, score: float, required: float
-) -> str:
-    """same_story only with enough evidence of one report; why not, otherwise.
-
-    Rewrites keep the report's numbers (agreement), and either its wording (cosine), its
-    quotations, or several of its distinctive numbers and names together.
-    """
-    if days is not None and days > settings.MAX_DAYS_APART:
-        return "different_story"
-    if parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE and agreement < required:
-        return "template_variant"  # the same wording with other numbers: another day's report
-    if score < settings.SAME_STORY_SCORE or shared < settings.MIN_SHARED_FOR_MERGE:
-        return "different_story"
-    if agreement < settings.REWRITE_NUMBER_AGREEMENT:
-        return "different_story"  # other numbers: a follow-up or a neighbouring story
-    kept_wording = parts["tfidf_cosine"] >= settings.REWRITE_COSINE or parts["shared_quotes"] > 0
-    kept_facts = shared > settings.MIN_SHARED_FOR_MERGE and parts["shared_numbers"] >= 0.5
-    return "same_story" if kept_wording or kept_facts else "different_story"
-
-
-def combined_score(
-    tfidf_cosine: float, shared_numbers: float, shared_quotes: float, shared_names: float
-) -> float:
-    """Weighted evidence that two texts are rewrites of one report, between 0 and 1.
-
-    Term similarity carries most weight; shared distinctive numbers and verbatim quotations are
-    what separates a rewrite from another story on the same topic; shared names confirm.
-    """
-    return 0.45 * tfidf_cosine + 0.25 * shared_numbers + 0.15 * shared_quotes + 0.15 * shared_names
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -354,12 +450,6 @@ def _tfidf(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
-def _days_apart(a: object, b: object) -> int | None:
-    if a is None or b is None:
-        return None
-    return abs((a - b).days)
-
-
 def _pair(
     a: str, b: str, relation: str, merged: bool, similarity: float, method: str, **parts: object
 ) -> dict:
@@ -378,13 +468,7 @@ def _pair(
 
 def cluster(docs: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     """Star clustering: canonical documents in priority order take their direct neighbours."""
-    order = docs.sort(
-        pl.col("published_on").is_null(),
-        "published_on",
-        pl.col("word_count"),
-        "doc_id",
-        descending=[False, False, True, False],
-    )["doc_id"].to_list()
+    order = _priority(docs)
     edges: dict[str, list[tuple[str, str, float]]] = {}
     for a, b, relation, similarity in (
         pairs.filter("merged").select("doc_id", "other_doc_id", "relation", "similarity").iter_rows()

@@ -12,7 +12,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +39,7 @@ HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.I)
 class Document:
     doc_id: str
     source_path: str
-    sha256: str
+    content_sha256: str
     encoding: str
     content_type: str  # text or html
     title: str | None
@@ -76,7 +76,7 @@ def scan_folder(
     loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
     """
     root = source.resolve()
-    seen: dict[str, str] = {}  # sha256 → first path with those bytes
+    seen: dict[str, Document | Rejection] = {}  # sha256 → what those bytes parsed into
     for count, path in enumerate(_walk(root)):
         relative = path.relative_to(root).as_posix()
         if count >= max_files:
@@ -96,25 +96,36 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(dirpath) / name
 
 
+def document_id(relative: str, sha: str) -> str:
+    """Stable id of one file: its path and its bytes. A byte-identical copy under another path
+    is another document (a wire item re-sent unchanged is a real second copy of its story)."""
+    return hashlib.sha256(f"{relative}\0{sha}".encode()).hexdigest()[:DOC_ID_LENGTH]
+
+
 def read_file(
-    path: Path, root: Path, relative: str, max_file_bytes: int, seen: dict[str, str], loaded: dict[str, str]
+    path: Path,
+    root: Path,
+    relative: str,
+    max_file_bytes: int,
+    seen: dict[str, Document | Rejection],
+    loaded: dict[str, str],
 ) -> Document | Rejection | Unchanged:
     try:
         raw = _read_inside(path, root, max_file_bytes)
     except Rejected as exc:
         return Rejection(relative, exc.reason, exc.detail, None)
     sha = hashlib.sha256(raw).hexdigest()
-    if loaded.get(relative) == sha and sha not in seen:
-        seen[sha] = relative
+    if loaded.get(relative) == sha:
         return Unchanged(relative, sha)
-    try:
-        if sha in seen:
-            raise Rejected("duplicate_file", f"the same bytes as {seen[sha]}, which is already a document")
-        document = _parse(raw, path, relative, sha)
-    except Rejected as exc:
-        return Rejection(relative, exc.reason, exc.detail, sha)
-    seen[sha] = relative
-    return document
+    if sha not in seen:  # copies of the same bytes are parsed once per run
+        try:
+            seen[sha] = _parse(raw, path, relative, sha)
+        except Rejected as exc:
+            seen[sha] = Rejection(relative, exc.reason, exc.detail, sha)
+    first = seen[sha]
+    if isinstance(first, Rejection):
+        return replace(first, source_path=relative)
+    return replace(first, doc_id=document_id(relative, sha), source_path=relative)
 
 
 def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
@@ -176,9 +187,9 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
     if not article.body.strip():
         raise Rejected("no_article", "no article text was found once site furniture was removed")
     return Document(
-        doc_id=sha[:DOC_ID_LENGTH],
+        doc_id=document_id(relative, sha),
         source_path=relative,
-        sha256=sha,
+        content_sha256=sha,
         encoding=decoded.encoding,
         content_type="html" if is_html else "text",
         title=article.title,

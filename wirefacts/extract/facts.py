@@ -21,7 +21,7 @@ import xxhash
 from schemas.models import polars_schema
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
-from wirefacts.extract.gazetteers import find_places, places
+from wirefacts.extract.gazetteers import dateline_place, dominant_country, places
 from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
 from wirefacts.text.article import STOPWORDS
@@ -206,7 +206,7 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
                     {"meeting_id": meeting_id, "person_key": p.name, "doc_id": doc_id, "name": p.name}
                 )
     officials, official_of = resolve_corpus(
-        people, {doc_id: dominant_country(body) for doc_id, body, _ in docs}
+        people, {doc_id: dateline_country(body) or dominant_country(body) for doc_id, body, _ in docs}
     )
     for row in rows["official_mentions"]:
         row["official_id"] = official_of[(row["doc_id"], row.pop("person_key"))]
@@ -230,13 +230,11 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
     return frames
 
 
-def dominant_country(body: str) -> str | None:
-    """The country a story is about, when one clearly leads its place names (half or more)."""
-    counts = Counter(p.country for _, _, p in find_places(body) if p.kind in ("country", "demonym", "city"))
-    if not counts:
-        return None
-    country, n = counts.most_common(1)[0]
-    return country if n >= 2 and n / sum(counts.values()) >= 0.5 else None
+def dateline_country(body: str) -> str | None:
+    """The country of a wire dateline: where the report was filed, and so whose officials a bare
+    "Prime Minister" or "Trade Minister" most likely are."""
+    place = dateline_place(body)
+    return place[1] if place else None
 
 
 def resolve_corpus(

@@ -9,10 +9,10 @@ company earnings are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wirefacts.extract.commodities import CommodityMention
-from wirefacts.extract.gazetteers import find_places
+from wirefacts.extract.gazetteers import dateline_place, dominant_country, find_places
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
@@ -42,8 +42,10 @@ UNITS = [
     (r"(?:west german |german |d)?marks", "DEM"), (r"lire", "ITL"), (r"guilders?", "NLG"), (r"cts|cents", "USD_CENT"),
 ]  # fmt: skip
 UNIT_PATTERN = "|".join(f"(?:{p})" for p, _ in UNITS)
+_SPELLED = "|".join(sorted(("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+                            "forty fifty sixty seventy eighty ninety hundred").split(), key=len, reverse=True))
 FIGURE = re.compile(
-    rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_SPELLED})\b(?=\s+(?:thousand|million|mln|billion|bln|pct|per ?cent|percent)\b))"
     rf"(?:\s?(?:-|to)\s?(?P<num2>\d+(?:\.\d+)?))?"
     rf"(?:\s?(?P<scale>thousand|million|mln|billion|bln|trillion|lakh|crore|bn|mn|m|b|k)\b)?"
     rf"(?:\s?(?P<unit>{UNIT_PATTERN}))?(?P<bagsize>\s+of\s+\d+\s+kilos?)?",
@@ -74,9 +76,20 @@ NOT_TRADE = re.compile(
     r"prime rate|bond|notes due|debentures|loan|credit line|shares of|common stock|acquisition|merger|takeover|"
     r"shares (?:in|of|were|rose|fell|closed|jumped|gained)|share price|stock price|stock market|growth rate|gdp|"
     r"gross domestic|economic growth|economy grew|deal worth|operating loss|losses|salary|salaries|wages?|"
-    r"house prices?|asking price|population|poll|survey|budget deficit)\b",
+    r"house prices?|asking price|population|poll|survey|budget deficit)\b"
+    # exchange rates: "against the euro", "the dollar hit $1.35", "the euro reached $1.30"
+    r"|\bagainst the (?:u\.s\. |[a-z]+ )?(?:dollar|euro|yen|pound|sterling|mark|franc|greenback|currency)s?\b"
+    r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+)?(?:was|is|hit|rose|fell|traded|trading|"
+    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched)\b",
     re.I,
 )
+# A share of GDP is a figure when it is a trade balance ("a current account deficit of 5% of GDP").
+TRADE_BALANCE = re.compile(r"\b(?:current[- ]account|trade (?:deficit|surplus|gap|balance))\b", re.I)
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
+}  # fmt: skip
 METRICS = [
     (r"market share|accounting for|account(?:s|ed)? for|share of", "market_share"), (r"reserves?", "reserves"),
     (r"stocks?|inventor\w*", "stocks"), (r"tariffs?|dut(?:y|ies)", "tariff"), (r"quotas?", "quota"),
@@ -119,17 +132,44 @@ def find_figures(
     text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]
 ) -> list[Figure]:
     found = []
+    home = document_country(text)
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
         if not TRADE_CONTEXT.search(sentence) and not any(s_start <= c.start < s_end for c in commodities):
             continue
+        in_sentence = [c for c in commodities if s_start <= c.start < s_end]
+        # Without a commodity of its own, a figure is about the goods the text was just discussing.
+        earlier = [c for c in commodities if s_start - CONTEXT_CHARS <= c.start < s_start]
         for m in FIGURE.finditer(sentence):
-            figure = _figure(
-                text, sentence, s_start, m, [c for c in commodities if s_start <= c.start < s_end]
-            )
-            if figure is not None:
+            for figure in _figures(text, sentence, s_start, m, in_sentence or earlier[-1:]):
+                if figure.country is None and figure.partner_country != home:
+                    figure.country = home
                 found.append(figure)
     return found
+
+
+def document_country(text: str) -> str | None:
+    """The country a figure with no place of its own is about: the dateline's, else the country
+    that leads the text's place names (half of them or more)."""
+    place = dateline_place(text)
+    return place[1] if place else dominant_country(text)
+
+
+CONTEXT_CHARS = 400  # about the two sentences before
+
+
+def _figures(
+    text: str, sentence: str, offset: int, m: re.Match, commodities: list[CommodityMention]
+) -> list[Figure]:
+    """The figure of a number, and the upper end of a range ("14 to 15 dlrs") as a second one."""
+    figure = _figure(text, sentence, offset, m, commodities)
+    if figure is None:
+        return []
+    if not m.group("num2"):
+        return [figure]
+    scale = SCALES.get((m.group("scale") or "").lower(), 1.0) / (100 if m.group("unit") and _unit_of(m.group("unit")) == "USD_CENT" else 1)
+    upper = float(f"{float(m.group('num2')) * scale:.12g}")
+    return [figure, replace(figure, value=upper, start=offset + m.start("num2"))]
 
 
 def _figure(
@@ -149,16 +189,17 @@ def _figure(
         and unit not in ("USD", "GBP")
     ):
         return None
-    value = float(m.group("num").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
-    value = float(f"{value:.12g}")  # 64.4 * 1e6 is 64400000.00000001 in binary floating point
-    if unit == "USD_CENT":
-        unit, value = "USD", value / 100
     clause_start, clause_end = _clause(sentence, m.start(), m.end())
     clause = sentence[clause_start:clause_end]
-    if NOT_TRADE.search(clause):
+    excluded = NOT_TRADE.search(clause)
+    if excluded and not (re.fullmatch(r"gdp|gross domestic", excluded.group(0), re.I) and TRADE_BALANCE.search(clause)):
         return None
     before = sentence[max(clause_start, m.start() - 40) : m.start()]
     near = sentence[max(clause_start, m.start() - 50) : min(clause_end, m.end() + 50)]
+    value = _number(m.group("num")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    value = float(f"{value:.12g}")  # 64.4 * 1e6 is 64400000.00000001 in binary floating point
+    if unit == "USD_CENT":
+        unit, value = "USD", value / 100
     direction = _nearest_direction(sentence, m, clause_start, clause_end)
     commodity = _nearest(commodities, offset + m.start(), lambda c: c.commodity)
     country, partner = _countries(sentence, clause_start, clause_end, m)
@@ -189,6 +230,11 @@ def _figure(
         start=offset + m.start(),
         end=offset + m.end(),
     )
+
+
+def _number(text: str) -> float:
+    word = text.lower()
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(text.replace(",", ""))
 
 
 def _looks_like_a_date_or_rank(sentence: str, m: re.Match) -> bool:
@@ -232,6 +278,11 @@ def _countries(
 ) -> tuple[str | None, str | None]:
     """Partner: "to India", "from China" in the number's clause; country: the subject, before or after."""
     partner, before, after = None, None, None
+    compound = re.search(r"(?<![\w.])(\S+?)-(\S+?)\s+(?:trade|talks|accord|agreement|pact|deal|relations)\b", sentence)
+    if compound:  # "U.S.-Japan trade": the first is the country, the second its partner
+        first, second = find_places(compound.group(1)), find_places(compound.group(2))
+        if first and second:
+            return first[0][2].country, second[0][2].country
     for start, _end, place in find_places(sentence):
         preceding = sentence[max(0, start - 6) : start].lower()
         if re.search(r"\b(?:to|from|with|into)\s+$", preceding):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -104,3 +105,25 @@ def commodity_automaton() -> ahocorasick.Automaton:
         automaton.add_word(variant, variant)
     automaton.make_automaton()
     return automaton
+
+
+def dateline_place(text: str) -> tuple[str, str] | None:
+    """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -"): where a report
+    without another place was filed, and so where what it reports as held took place."""
+    m = re.match(r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\(\w+\))\s+-", text)
+    if not m:
+        return None
+    city = m.group(1).strip().title()
+    place = find_places(city)
+    if place and place[0][2].kind in ("city", "country") and place[0][1] - place[0][0] == len(city):
+        return city, place[0][2].country
+    return None
+
+
+def dominant_country(body: str) -> str | None:
+    """The country a story is about, when one clearly leads its place names (half or more)."""
+    counts = Counter(p.country for _, _, p in find_places(body) if p.kind in ("country", "demonym", "city"))
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n / sum(counts.values()) >= 0.5 else None

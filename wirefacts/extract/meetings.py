@@ -12,27 +12,47 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wirefacts.extract.gazetteers import find_places
+from wirefacts.extract.gazetteers import dateline_place, find_places
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.text.dates import MONTHS, find_dates
 
 TRIGGER = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ling)?|summit|"
-    r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|round of|shak(?:es|ing|e) hands?|"
+    r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|round of|"
     r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?)\b",
     re.I,
 )
+# Uses of meeting words that report no meeting: briefings, and meeting a target rather than a person.
+NOT_A_MEETING = re.compile(
+    r"\b(?:news|press|telephone|conference) (?:conference|briefing|call)s?\b"
+    r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
+    r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
+    r"expectations?|standards?|goals?|payments?|conditions?|shortfalls?|quotas?)\b",
+    re.I,
+)
+# Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
+BODY = re.compile(
+    r"\b(?:OPEC|GATT|WTO|IMF|World Bank|NATO|ASEAN|APEC|OECD|UNCTAD|Paris Club|Eurogroup|"
+    r"G-?(?:5|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
+    r"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){1,4}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum))\b"
+)
+# Bodies join only meetings that their sessions are: a session, a meeting, a summit, talks.
+BODY_TRIGGER = re.compile(r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|summit|conference|session|round of)\b", re.I)
 CANCELLED = re.compile(r"\b(?:cancel\w*|postpone\w*|called off|call off|scrapped|put off|suspended)\b", re.I)
 SCHEDULED = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
     r"is expected|are expected|expected to|prepares? to|preparing to|is set to|are set to|upcoming|next week|next month|"
-    r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for)\b",
+    r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for|tomorrow|expected (?:in|on|at|later)|"
+    r"coming|forthcoming|next)\b",
     re.I,
 )
 ONGOING = re.compile(
-    r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently)\b",
+    r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently|"
+    r"is beginning|are beginning|began|begins|arrived|arrives|is on an? \w*\s*visit|are on an? \w*\s*visit|under way|underway)\b",
     re.I,
 )
+LEAVING = re.compile(r"\b(?:leaves|is leaving|heads|is heading|departs|sets off|will head)\b", re.I)
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 KINDS = [
     ("summit", "summit"),
     ("conference|session", "conference"),
@@ -77,18 +97,24 @@ def find_meetings(
     published_on: date | None,
 ) -> list[Meeting]:
     meetings: list[Meeting] = []
+    dateline = dateline_place(text)
     for s_start, s_end in sentence_spans:
-        sentence = text[s_start:s_end]
+        # Blanked to the same length, so offsets into the sentence stay true.
+        sentence = NOT_A_MEETING.sub(lambda m: " " * len(m.group(0)), text[s_start:s_end])
         in_sentence = [o for o in officials if s_start <= o.start < s_end]
-        if not in_sentence or not TRIGGER.search(sentence):
+        bodies = _bodies(sentence, s_start, officials)
+        if not (in_sentence or bodies) or not TRIGGER.search(sentence):
             continue
-        subject = min(in_sentence, key=lambda o: o.start)
+        subject = min(in_sentence or bodies, key=lambda o: o.start)
         for seg_start, seg_end in _segments(sentence):
             segment = sentence[seg_start:seg_end]
             triggers = [t.group(0).lower() for t in TRIGGER.finditer(segment)]
             if not triggers:
                 continue
             people = [o for o in in_sentence if s_start + seg_start <= o.start < s_start + seg_end]
+            if BODY_TRIGGER.search(segment):
+                people += [b for b in bodies if s_start + seg_start <= b.start < s_start + seg_end]
+            people.sort(key=lambda o: o.start)
             first_trigger = s_start + seg_start + TRIGGER.search(segment).start()
             # "..., and is also scheduled to meet Modi" / "his first visit": the sentence's subject acts.
             has_own_subject = any(o.start < first_trigger for o in people)
@@ -96,10 +122,43 @@ def find_meetings(
                 re.search(r"\b(?:he|she|his|her)\b", segment, re.I) or not has_own_subject
             ) and subject not in people:
                 people = [subject, *people]
-            meetings.append(
-                _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
-            )
+            people = _without_reporters(_without_possessors(people, text))
+            meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
+            if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
+                meeting.location, meeting.location_country = dateline
+            meetings.append(meeting)
     return _merge(meetings)
+
+
+def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> list[OfficialMention]:
+    """Named bodies of a sentence as participants (no official id: they are not people)."""
+    found = []
+    for m in BODY.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An|In|At|On|But|And)\s+", "", m.group(0))
+        start = offset + m.end() - len(name)
+        if any(o.start <= start < o.end or start <= o.start < offset + m.end() for o in officials):
+            continue  # a part of an official's name or title
+        found.append(OfficialMention(name, "", None, start, offset + m.end(), -1))
+    return found
+
+
+def _without_possessors(people: list[OfficialMention], text: str) -> list[OfficialMention]:
+    """ "Trump's daughter paid a visit": a name in the possessive names whose visit it is only when
+    a meeting word follows ("Merkel's visit")."""
+    kept = []
+    for p in people:
+        after = text[p.end : p.end + 40]
+        possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+)?)", after)
+        if possessive and not TRIGGER.search(possessive.group(1)):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:
+    """A spokesperson reports on talks others hold: not a participant when others are named."""
+    reporters = [p for p in people if re.search(r"spokes", p.title, re.I)]
+    return [p for p in people if p not in reporters] if len(reporters) < len(people) else people
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
@@ -140,25 +199,28 @@ def _meeting(
 
 
 def _status(segment: str, sentence: str) -> str:
-    if CANCELLED.search(segment):
+    """From the clause the meeting word stands in; a "would" inside a quotation is someone's words."""
+    clause = QUOTED.sub(lambda m: " " * len(m.group(0)), segment)
+    if CANCELLED.search(clause):
         return "cancelled"
-    if SCHEDULED.search(segment):
+    if SCHEDULED.search(clause) or LEAVING.search(clause):
         return "scheduled"
-    if ONGOING.search(segment):
+    if ONGOING.search(clause):
         return "ongoing"
     return "held"
 
 
 def _location(text: str, only_in: bool = False) -> tuple[str, str] | None:
+    # "in Kazan", "In Geneva, ...", "to the Russian city of Kazan", "visiting Tokyo".
     pattern = (
-        r"\b(?:in|at)\s+(?:the\s+)?(?:Russian\s+|Chinese\s+|Indian\s+)?(?:city of\s+)?$"
+        r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
         if only_in
         else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
     )
     for start, end, place in find_places(text):
         if place.kind not in ("city", "country"):
             continue
-        if re.search(pattern, text[max(0, start - 40) : start]):
+        if re.search(pattern, text[max(0, start - 40) : start], re.I):
             return text[start:end], place.country
     return None
 
@@ -208,13 +270,18 @@ def _unique(people: list[OfficialMention]) -> list[OfficialMention]:
 
 
 def _merge(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per set of people in a document; a subset mention adds to the fuller one."""
+    """One row per event of the document: mentions of the same people merge when nothing says
+    they are two events (another kind, status or place); a subset mention adds to the fuller one."""
     merged: list[Meeting] = []
     for m in meetings:
         names = {p.name for p in m.participants}
-        same = next((x for x in merged if {p.name for p in x.participants} == names), None)
+        same = next(
+            (x for x in merged if {p.name for p in x.participants} == names and _compatible(x, m)), None
+        )
         if same is None and m.kind not in ("summit", "visit"):
-            same = next((x for x in merged if names < {p.name for p in x.participants}), None)
+            same = next(
+                (x for x in merged if names < {p.name for p in x.participants} and _compatible(x, m)), None
+            )
         if same is None:
             merged.append(m)
             continue
@@ -222,3 +289,14 @@ def _merge(meetings: list[Meeting]) -> list[Meeting]:
             if getattr(same, attr) is None and getattr(m, attr) is not None:
                 setattr(same, attr, getattr(m, attr))
     return merged
+
+
+def _compatible(a: Meeting, b: Meeting) -> bool:
+    """Two mentions can be one event: kinds agree (or one is a bare "meeting"), statuses agree
+    (a held meeting may have been reported as scheduled earlier), places do not differ."""
+    kinds = {a.kind, b.kind} - {"meeting", "talks"}
+    if len(kinds) > 1:
+        return False
+    if a.status != b.status and "cancelled" in (a.status, b.status):
+        return False
+    return a.location_country is None or b.location_country is None or a.location_country == b.location_country

@@ -23,14 +23,25 @@ HEADS = [
     "Chancellor of the Exchequer", "Minister", "Secretary", "President", "Premier", "Chancellor", "Governor",
     "Chairman", "Chairwoman", "Spokesperson", "Spokesman", "Spokeswoman", "Ambassador", "Envoy", "Commissioner",
     "King", "Queen", "Emir", "Sultan", "Senator", "Sen.", "Congressman", "Congresswoman", "Speaker",
-    "Chief of Staff", "Director", "Chief", "Leader",
+    "Chief of Staff", "Director", "Chief", "Leader", "Counterpart",
+    # Offices of other systems of government.
+    "Taoiseach", "Tanaiste", "High Commissioner", "Governor-General", "Governor General", "First Minister",
+    "Attorney General", "Attorney-General", "State Councillor", "Mayor", "Treasurer", "Chief Negotiator",
+    "Negotiator",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
     "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
     "Secretary-General", "Secretary General", "Secretary", "Director", "Chief", "Leader",
-    "King", "Queen", "Emir", "Sultan", "Crown Prince",
+    "King", "Queen", "Emir", "Sultan", "Crown Prince", "Counterpart", "Treasurer", "Negotiator",
+    "Chief Negotiator",
 }  # fmt: skip
+# Portfolios that make a gated head public when they follow "of": "Secretary of Defense".
+DEPARTMENTS = (
+    "State", "Defense", "Defence", "Treasury", "Agriculture", "Commerce", "Energy", "Interior", "Health",
+    "Labor", "Labour", "Transportation", "Transport", "Education", "Justice", "Homeland Security", "Finance",
+    "Foreign Affairs", "Trade", "Industry", "Economy", "Environment", "Housing", "Veterans Affairs",
+)  # fmt: skip
 PUBLIC_BODIES = (
     "Federal Reserve Board", "Federal Reserve", "Fed", "Bundesbank", "central bank", "Central Bank", "Treasury",
     "Bank of Japan", "Bank of England", "Bank of France", "Bank of Canada", "Bank of Italy", "Reserve Bank",
@@ -52,16 +63,27 @@ LOWER_PORTFOLIO = "|".join(
     re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")
 )
 
-NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*)"
+# A hyphen or apostrophe joins name parts only before a capital ("Al-Assad", "D'Alema"): in
+# "Philip Hammond-said" the hyphen is a typing slip, not a part of the name.
+NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
-NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
+RANK = r"(?:(?:Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+)"
+NAME = rf"{RANK}?{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
 # Heads are matched capitalised or lower-case ("MEA spokesperson Randhir Jaiswal").
 HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS) + "|" + "|".join(re.escape(h.lower()) for h in HEADS)
 
 # "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
+# The of-phrase is tried long first ("Chairman of the Federal Reserve Board Paul Volcker") and then
+# short ("Secretary of Defense James Mattis"), see _title_then_name.
+_TITLE_THEN_NAME = (
+    r"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{portfolio})\s+){{0,6}}?(?:{heads})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s*){{1,4}}{lazy}){{0,2}})\s+(?P<name>{name})"
+)
 TITLE_THEN_NAME = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{LOWER_PORTFOLIO})\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    rf"(?:[A-Z][\w'’-]*\s*){{1,4}})?)\s+(?P<name>{NAME})"
+    _TITLE_THEN_NAME.format(portfolio=LOWER_PORTFOLIO, heads=HEAD_PATTERN, lazy="", name=NAME)
+)
+TITLE_THEN_SHORT_NAME = re.compile(
+    _TITLE_THEN_NAME.format(portfolio=LOWER_PORTFOLIO, heads=HEAD_PATTERN, lazy="?", name=NAME)
 )
 # "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
 NAME_THEN_TITLE = re.compile(
@@ -72,6 +94,11 @@ NAME_THEN_TITLE = re.compile(
 # "The chairman of the Federal Reserve Board, Paul Volcker, said ..."
 TITLE_OF_BODY_THEN_NAME = re.compile(
     rf"(?P<title>\b(?:{HEAD_PATTERN})\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the)){{0,5}}),\s+(?P<name>{NAME}),"
+)
+# "Argentine Economy Minister, Roberto Lavagna, told ..." / "incumbent governor, Ann Richards, said".
+TITLE_COMMA_NAME = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|incumbent|acting|{LOWER_PORTFOLIO})\s+){{0,5}}(?:{HEAD_PATTERN})),\s+"
+    rf"(?P<name>{NAME})(?=,|\s+(?:said|says|told|added|was|is|has|had|will|would)\b)"
 )
 NOT_NAMES = {
     "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
@@ -94,7 +121,14 @@ ORGANISATION_WORDS = {
     "Street", "House", "Court", "Parliament", "Assembly", "Congress", "Senate", "Exchange", "Reserve", "Federal",
     "Chamber", "Merchants", "Industries", "Motors", "Airlines", "Holdings", "Partners", "Media", "News",
 }  # fmt: skip
-HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt)\.?\s+")
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt|Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+")
+# Family names that come first ("Wang" is Wang Yi): a bare first word of such a name is the person.
+FAMILY_NAME_FIRST = frozenset(
+    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie
+    Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding
+    Ren Shen Yao Xi Qian Kang Jin Dai Fan Fu Zou Shi Cui Tan Hou Bai Mao Meng Qin Wen Gu Kong Shao Wan Xue
+    Lei Bo Lee Kim Park Choi Jung Moon Nguyen Tran Le Pham Hoang""".split()
+)
 
 
 @dataclass
@@ -138,7 +172,11 @@ def _title_is_public(raw_title: str, head: str) -> bool:
     before = raw_title[:head_start].strip()
     after = raw_title[head_end:]
     if re.search(r"\bof\b", after):
-        return title_country(after) is not None or any(b in after for b in PUBLIC_BODIES)
+        return (
+            title_country(after) is not None
+            or any(b in after for b in PUBLIC_BODIES)
+            or re.match(rf"\s+of\s+(?:the\s+)?(?:{'|'.join(DEPARTMENTS)})\b", after) is not None
+        )
     if not before:
         return (
             head in ("President", "Vice President", "Vice-President", "Governor", "Commissioner")
@@ -190,7 +228,7 @@ def _clean_name(name: str) -> str | None:
 def find_officials(text: str) -> list[OfficialMention]:
     """Titled mentions, then bare-surname mentions of the people found, in text order."""
     titled: list[OfficialMention] = []
-    for m in TITLE_THEN_NAME.finditer(text):
+    for m in _title_then_name(text):
         raw_title = m.group("title")
         raw_title = raw_title[raw_title.find(_trim_title_start(raw_title)) :]
         mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
@@ -202,6 +240,14 @@ def find_officials(text: str) -> list[OfficialMention]:
         mention = _mention(text, m, m.group("title").strip(), m.start("title"))
         if mention:
             titled.append(mention)
+    for m in TITLE_COMMA_NAME.finditer(text):
+        if any(t.start <= m.start("name") < t.end for t in titled):
+            continue
+        raw_title = m.group("title")
+        raw_title = raw_title[raw_title.find(_trim_title_start(raw_title)) :]
+        mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
+        if mention:
+            titled.append(mention)
     for m in NAME_THEN_TITLE.finditer(text):
         if any(t.start <= m.start("name") < t.end for t in titled) or _head_of(m.group("title")) in MONARCHS:
             continue
@@ -209,7 +255,30 @@ def find_officials(text: str) -> list[OfficialMention]:
         if mention:
             titled.append(mention)
     titled.sort(key=lambda t: t.start)
+    _share_list_country(text, titled)
     return titled + _surname_mentions(text, titled)
+
+
+def _title_then_name(text: str) -> list[re.Match]:
+    """The long of-phrase reading, unless it leaves a bare surname and the short one a full name."""
+    found = []
+    for m in TITLE_THEN_NAME.finditer(text):
+        if len(m.group("name").split()) == 1:
+            short = TITLE_THEN_SHORT_NAME.match(text, m.start())
+            if short and len(short.group("name").split()) >= 2 and _clean_name(short.group("name")):
+                m = short
+        found.append(m)
+    return found
+
+
+def _share_list_country(text: str, titled: list[OfficialMention]) -> None:
+    """Coordinated titles share their country: "Japanese Prime Minister X and Trade Minister Y",
+    "U.S. Secretary of State X, Treasury Secretary Y and Commerce Secretary Z"."""
+    for previous, mention in zip(titled, titled[1:], strict=False):
+        if mention.country is None and previous.country and mention.title_start > previous.end:
+            between = text[previous.end : mention.title_start]
+            if re.fullmatch(r"\s*(?:,|,?\s+and)\s*", between):
+                mention.country = previous.country
 
 
 SENTENCE_WORDS = STOPWORDS | {
@@ -293,8 +362,8 @@ def _surname_mentions(text: str, titled: list[OfficialMention]) -> list[Official
         tokens = [tok for tok in t.name.split() if not re.fullmatch(r"[A-Z]\.", tok)]
         if len(tokens) >= 1:
             by_part.setdefault(tokens[-1], t)
-        if len(tokens) == 2:
-            by_part.setdefault(tokens[0], t)  # "Wang" for Wang Yi: family names come first in Chinese
+        if len(tokens) in (2, 3) and tokens[0] in FAMILY_NAME_FIRST:
+            by_part.setdefault(tokens[0], t)  # "Wang" for Wang Yi, "Kim" for Kim Jong Un
     if not by_part:
         return []
     taken = [(t.start, t.end) for t in titled]

@@ -42,8 +42,16 @@ UNITS = [
     (r"(?:west german |german |d)?marks", "DEM"), (r"lire", "ITL"), (r"guilders?", "NLG"), (r"cts|cents", "USD_CENT"),
 ]  # fmt: skip
 UNIT_PATTERN = "|".join(f"(?:{p})" for p, _ in UNITS)
-_SPELLED = "|".join(sorted(("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-                            "forty fifty sixty seventy eighty ninety hundred").split(), key=len, reverse=True))
+_SPELLED = "|".join(
+    sorted(
+        (
+            "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+            "forty fifty sixty seventy eighty ninety hundred"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
 FIGURE = re.compile(
     rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_SPELLED})\b(?=\s+(?:thousand|million|mln|billion|bln|pct|per ?cent|percent)\b))"
     rf"(?:\s?(?:-|to)\s?(?P<num2>\d+(?:\.\d+)?))?"
@@ -167,7 +175,9 @@ def _figures(
         return []
     if not m.group("num2"):
         return [figure]
-    scale = SCALES.get((m.group("scale") or "").lower(), 1.0) / (100 if m.group("unit") and _unit_of(m.group("unit")) == "USD_CENT" else 1)
+    scale = SCALES.get((m.group("scale") or "").lower(), 1.0) / (
+        100 if m.group("unit") and _unit_of(m.group("unit")) == "USD_CENT" else 1
+    )
     upper = float(f"{float(m.group('num2')) * scale:.12g}")
     return [figure, replace(figure, value=upper, start=offset + m.start("num2"))]
 
@@ -192,7 +202,9 @@ def _figure(
     clause_start, clause_end = _clause(sentence, m.start(), m.end())
     clause = sentence[clause_start:clause_end]
     excluded = NOT_TRADE.search(clause)
-    if excluded and not (re.fullmatch(r"gdp|gross domestic", excluded.group(0), re.I) and TRADE_BALANCE.search(clause)):
+    if excluded and not (
+        re.fullmatch(r"gdp|gross domestic", excluded.group(0), re.I) and TRADE_BALANCE.search(clause)
+    ):
         return None
     before = sentence[max(clause_start, m.start() - 40) : m.start()]
     near = sentence[max(clause_start, m.start() - 50) : min(clause_end, m.end() + 50)]
@@ -278,7 +290,9 @@ def _countries(
 ) -> tuple[str | None, str | None]:
     """Partner: "to India", "from China" in the number's clause; country: the subject, before or after."""
     partner, before, after = None, None, None
-    compound = re.search(r"(?<![\w.])(\S+?)-(\S+?)\s+(?:trade|talks|accord|agreement|pact|deal|relations)\b", sentence)
+    compound = re.search(
+        r"(?<![\w.])(\S+?)-(\S+?)\s+(?:trade|talks|accord|agreement|pact|deal|relations)\b", sentence
+    )
     if compound:  # "U.S.-Japan trade": the first is the country, the second its partner
         first, second = find_places(compound.group(1)), find_places(compound.group(2))
         if first and second:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -110,7 +110,10 @@ def commodity_automaton() -> ahocorasick.Automaton:
 def dateline_place(text: str) -> tuple[str, str] | None:
     """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -"): where a report
     without another place was filed, and so where what it reports as held took place."""
-    m = re.match(r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\(\w+\))\s+-", text)
+    m = re.match(
+        r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\(\w+\))\s+-",
+        text,
+    )
     if not m:
         return None
     city = m.group(1).strip().title()

@@ -37,7 +37,9 @@ BODY = re.compile(
     r"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){1,4}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum))\b"
 )
 # Bodies join only meetings that their sessions are: a session, a meeting, a summit, talks.
-BODY_TRIGGER = re.compile(r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|summit|conference|session|round of)\b", re.I)
+BODY_TRIGGER = re.compile(
+    r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|summit|conference|session|round of)\b", re.I
+)
 CANCELLED = re.compile(r"\b(?:cancel\w*|postpone\w*|called off|call off|scrapped|put off|suspended)\b", re.I)
 SCHEDULED = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
@@ -299,4 +301,6 @@ def _compatible(a: Meeting, b: Meeting) -> bool:
         return False
     if a.status != b.status and "cancelled" in (a.status, b.status):
         return False
-    return a.location_country is None or b.location_country is None or a.location_country == b.location_country
+    return (
+        a.location_country is None or b.location_country is None or a.location_country == b.location_country
+    )

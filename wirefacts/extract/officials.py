@@ -121,7 +121,9 @@ ORGANISATION_WORDS = {
     "Street", "House", "Court", "Parliament", "Assembly", "Congress", "Senate", "Exchange", "Reserve", "Federal",
     "Chamber", "Merchants", "Industries", "Motors", "Airlines", "Holdings", "Partners", "Media", "News",
 }  # fmt: skip
-HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt|Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+")
+HONORIFICS = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt|Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+"
+)
 # Family names that come first ("Wang" is Wang Yi): a bare first word of such a name is the person.
 FAMILY_NAME_FIRST = frozenset(
     """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie

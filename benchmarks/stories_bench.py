@@ -44,15 +44,19 @@ def corpus_frame() -> pl.DataFrame:
     for rec in records("reuters21578-train.jsonl.gz"):
         article = parse_article(rec["text"])
         if article.body.strip():
-            rows.append((rec["file"], article.body))
+            rows.append((rec["file"], article.title, article.body))
     return pl.DataFrame(
         {
             "doc_id": [r[0] for r in rows],
-            "body": [r[1] for r in rows],
+            "title": [r[1] for r in rows],
+            "body": [r[2] for r in rows],
             "published_on": [None] * len(rows),
-            "word_count": [len(WORD.findall(r[1])) for r in rows],
+            "word_count": [len(WORD.findall(r[2])) for r in rows],
         },
-        schema={"doc_id": pl.String, "body": pl.String, "published_on": pl.Date, "word_count": pl.Int64},
+        schema={
+            "doc_id": pl.String, "title": pl.String, "body": pl.String, "published_on": pl.Date,
+            "word_count": pl.Int64,
+        },  # fmt: skip
     )
 
 
@@ -138,6 +142,7 @@ def scale_run(docs: pl.DataFrame, scale: int) -> None:
         big = pl.DataFrame(
             {
                 "doc_id": [f"p{i:07d}" for i in range(len(made))],
+                "title": [None] * len(made),
                 "body": made,
                 "published_on": [None] * len(made),
                 "word_count": [len(b.split()) for b in made],

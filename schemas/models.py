@@ -100,6 +100,7 @@ class DuplicatePairs(pa.DataFrameModel):
     days_apart: Optional[int] = pa.Field(nullable=True, ge=0)
     lead_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     title_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
+    headline_coverage: Optional[float] = pa.Field(nullable=True, ge=0, le=1.0000001)
     name_agreement: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     probability: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
 

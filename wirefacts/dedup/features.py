@@ -7,7 +7,7 @@ from collections import Counter
 
 import xxhash
 
-from wirefacts.text.article import STOPWORDS
+from wirefacts.text.article import CAPTION, STOPWORDS
 from wirefacts.text.dates import MONTHS
 
 WORD = re.compile(r"\w+")
@@ -97,9 +97,16 @@ LEAD_WORDS = 45  # a wire lead is one or two sentences: about the first 45 words
 DATELINE = re.compile(r"^\s*[A-Z][\w .'&/-]{1,40},\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\s+-")
 
 
+def lead_text(body: str) -> str:
+    """The first LEAD_WORDS words of the body, photo captions left out: a page often opens with
+    the caption of its picture, and the story's lead follows it."""
+    paragraphs = [p for p in body.split("\n") if p.strip() and not CAPTION.search(p)]
+    return " ".join(WORD.findall(" ".join(paragraphs))[:LEAD_WORDS])
+
+
 def lead_terms(title: str | None, body: str) -> set[str]:
     """Content words of the headline and the lead: where a story says what happened."""
-    lead = " ".join(WORD.findall(body)[:LEAD_WORDS])
+    lead = lead_text(body)
     return set(content_terms(f"{title or ''} {lead}"))
 
 
@@ -109,7 +116,7 @@ def title_terms(title: str | None) -> set[str]:
 
 def lead_names(title: str | None, body: str) -> set[str]:
     """Capitalised names of the lead (issuers, banks, funds, places): template reports differ here."""
-    lead = " ".join(body.split()[:LEAD_WORDS])
+    lead = lead_text(body)
     found = set()
     for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", lead):
         words = m.group(0).lower().split()

@@ -34,6 +34,7 @@ def model_inputs(parts: dict, short: bool) -> dict[str, float]:
         "short": float(short),
         "short_lead": float(short) * lead,
         "far_apart": float((parts.get("days_apart") or 0) > 3),
+        "headline_coverage": 1.0 if parts.get("headline_coverage") is None else parts["headline_coverage"],
     }
 
 

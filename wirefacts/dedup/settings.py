@@ -28,7 +28,8 @@ Candidates (every candidate pair is scored and kept in duplicate_pairs)
   MIN_SHARED_FEATURES = 2 such features make a rewrite candidate.
 - HEADLINE_ONLY_WORDS = 40: a body this short is a flash or a headline-only item; it is compared
   with every text's headline and lead, not its body. HEADLINE_MIN_SHARED_TERMS = 3 and
-  HEADLINE_CANDIDATE_SHARE = 0.5 of its content words must appear there.
+  HEADLINE_CANDIDATE_SHARE = 0.5 of its rarer content words (in at most HEADLINE_TERM_MAX_DOCS
+  = 200 leads; commoner words would pair every flash with thousands of stories) must appear there.
 
 The decision (wirefacts/dedup/pair_model.py)
 - A logistic regression over the recorded parts gives each candidate a probability; its
@@ -58,6 +59,7 @@ MIN_SHARED_FEATURES = 2
 HEADLINE_ONLY_WORDS = 40
 HEADLINE_MIN_SHARED_TERMS = 3
 HEADLINE_CANDIDATE_SHARE = 0.5
+HEADLINE_TERM_MAX_DOCS = 200
 NEAR_DUPLICATE_CONTAINMENT = 0.5
 TEMPLATE_JACCARD = 0.3
 TEMPLATE_COSINE = 0.6

@@ -224,6 +224,7 @@ class Texts:
         self._cache: dict[tuple[str, str], object] = {}
         self._word_hashes: dict[str, int] = {}
         self._idf: dict[str, float] | None = None
+        self._name_idf: dict[str, float] | None = None
 
     def _get(self, kind: str, doc_id: str, compute):  # noqa: ANN001, ANN202 - a small memo
         key = (kind, doc_id)
@@ -273,12 +274,26 @@ class Texts:
             "vector", doc_id, lambda: _tfidf(features.content_terms(self.bodies[doc_id]), self.idf)
         )
 
-    def weighted_overlap(self, a: set[str], b: set[str]) -> float | None:
-        """Shared share of the lighter set, words weighted by rarity: two rate-cut flashes share
+    @property
+    def name_idf(self) -> dict[str, float]:
+        """How rare each multi-word name is among the run's texts."""
+        if self._name_idf is None:
+            self._name_idf = _idf(Counter(self.distinctive(d)[2]) for d in self.bodies)
+        return self._name_idf
+
+    def coverage(self, a: str, b: str) -> float:
+        """Weighted share of a's headline-and-lead words found in b's headline and lead."""
+        terms, other = self.lead(a), self.lead(b)
+        total = sum(self.idf.get(t, 1.0) for t in terms)
+        return sum(self.idf.get(t, 1.0) for t in terms & other) / total if total else 0.0
+
+    def weighted_overlap(self, a: set[str], b: set[str], idf: dict[str, float] | None = None) -> float | None:
+        """Shared share of the lighter set, items weighted by rarity: two rate-cut flashes share
         "cuts prime rate" but not their banks' names, and the names weigh most."""
         if not a or not b:
             return None
-        weight = lambda terms: sum(self.idf.get(t, 1.0) for t in terms)  # noqa: E731
+        idf = self.idf if idf is None else idf
+        weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
         return weight(a & b) / min(weight(a), weight(b))
 
     def days_apart(self, a: str, b: str) -> int | None:
@@ -330,6 +345,9 @@ def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
         schema={"doc_id": pl.String, "term": pl.String},
         orient="row",
     )
+    # Words in many leads ("said", "pct") find every story: only the rarer ones make candidates.
+    rare = leads.group_by("term").len().filter(pl.col("len") <= settings.HEADLINE_TERM_MAX_DOCS)
+    leads = leads.join(rare.select("term"), on="term")
     flashes = leads.filter(pl.col("doc_id").is_in(short)).rename({"doc_id": "flash"})
     sizes = flashes.group_by("flash").len("terms")
     return (
@@ -361,7 +379,7 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         "number_agreement": number_agreement(texts.numbers(a), texts.numbers(b)),
         "shared_numbers": _overlap(na, nb),
         "shared_quotes": _overlap(qa, qb),
-        "shared_names": _overlap(ma, mb),
+        "shared_names": texts.weighted_overlap(ma, mb, texts.name_idf) or 0.0,
         "shared_features": len(na & nb) + len(qa & qb) + len(ma & mb),
         "lead_overlap": texts.weighted_overlap(texts.lead(a), texts.lead(b)),
         "title_overlap": features.overlap(
@@ -371,6 +389,10 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         "days_apart": texts.days_apart(a, b),
     }
     short = texts.is_short(a) or texts.is_short(b)
+    # How much of each headline-only side's words the other's headline and lead hold.
+    parts["headline_coverage"] = min(
+        (texts.coverage(x, y) for x, y in ((a, b), (b, a)) if texts.is_short(x)), default=None
+    )
     probability = model.probability(model_inputs(parts, short))
     relation = pair_relation(parts, probability, model.threshold, texts.required_agreement(a, b), short)
     merged = relation in ("near_duplicate", "same_story")
@@ -383,13 +405,16 @@ def pair_relation(
     """Rules that veto a merge whatever the score, then the scorer's decision.
 
     - Reports more than MAX_DAYS_APART days apart are different stories.
+    - A headline-only text announces a story that has most of its numbers (NUMBER_AGREEMENT).
     - Alike wording with other numbers or another issuer in the lead is another issue of a
       template report, unless the texts are all but identical (a re-send with a corrected figure).
     """
     days = parts.get("days_apart")
     if days is not None and days > settings.MAX_DAYS_APART:
         return "different_story"
-    alike = parts["jaccard"] >= settings.TEMPLATE_JACCARD or parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE
+    if short and parts["number_agreement"] < settings.NUMBER_AGREEMENT:
+        return "different_story"  # a flash's numbers are in the story it announces
+    alike = parts["jaccard"] >= settings.TEMPLATE_JACCARD
     if alike and parts["jaccard"] < settings.IDENTICAL_JACCARD and not short:
         names = parts.get("name_agreement")
         if parts["number_agreement"] < required_agreement or (

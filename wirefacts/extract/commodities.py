@@ -13,7 +13,22 @@ METAL_CONTEXT = re.compile(
     r"|imports?|zinc|copper|nickel|aluminium|aluminum|ore|concentrates?|futures|ingots?)\b",
     re.I,
 )
-NEEDS_CONTEXT = {"lead", "tin", "coke", "diamonds"}
+# Words that name goods only with trade words near them: "the paper said", "a magnet for investors".
+TRADE_WORDS = re.compile(
+    r"\b(?:tonnes?|tons?|prices?|output|production|producers?|mills?|exports?|imports?|shipments?|supply|supplies"
+    r"|pulp|rare[ -]earths?|demand|market)\b",
+    re.I,
+)
+NEEDS_CONTEXT = {"lead": METAL_CONTEXT, "tin": METAL_CONTEXT, "coke": METAL_CONTEXT, "diamonds": METAL_CONTEXT,
+                 "paper": TRADE_WORDS, "magnet": TRADE_WORDS, "magnets": TRADE_WORDS}  # fmt: skip
+# A commodity word in front of these nouns names a business, a person's job or an object's
+# material, not the goods: "oil companies", "an oil executive", "the oil minister", "a steel hull".
+MODIFIED = re.compile(
+    r"^[ -](?:compan(?:y|ies)|firms?|executives?|ministers?|ministry|giants?|majors?|workers?|tycoons?|lobby|barons?"
+    r"|hulls?|frames?|doors?|cages?|helmets?|statues?|medals?|medallists?|rings?|roofs?|bridges?)\b",
+    re.I,
+)
+FUEL_ADDITIVE = re.compile(r"^\s+(?:in|from)\s+(?:petrol|gasoline|fuel|paint)\b", re.I)
 NAME_SUFFIXES = re.compile(r"^\s+(?:Co|Corp|Inc|Ltd|Group|Company|Industries|International|Plc|AG|SA)\b")
 
 
@@ -38,7 +53,11 @@ def find_commodities(text: str) -> list[CommodityMention]:
         ):
             continue
         surface = text[start:end]
-        if key in NEEDS_CONTEXT and not _has_metal_context(text, start, end):
+        if key in NEEDS_CONTEXT and not _has_context(text, start, end, NEEDS_CONTEXT[key]):
+            continue
+        if MODIFIED.match(text[end : end + 20]) or (
+            key == "lead" and FUEL_ADDITIVE.match(text[end : end + 20])
+        ):
             continue
         if _is_part_of_a_name(text, start, end, surface):
             continue
@@ -47,11 +66,11 @@ def find_commodities(text: str) -> list[CommodityMention]:
     return found
 
 
-def _has_metal_context(text: str, start: int, end: int) -> bool:
+def _has_context(text: str, start: int, end: int, context: re.Pattern) -> bool:
     if text[start:end].isupper() and len(text[start:end]) > 2:
         return False
     window = text[max(0, start - 60) : end + 60]
-    return METAL_CONTEXT.search(window) is not None
+    return context.search(window.replace(text[start:end], " ")) is not None
 
 
 def _is_part_of_a_name(text: str, start: int, end: int, surface: str) -> bool:

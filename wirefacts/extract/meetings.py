@@ -32,7 +32,9 @@ NOT_A_MEETING = re.compile(
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
 BODY = re.compile(
-    r"\b(?:OPEC|GATT|WTO|IMF|World Bank|NATO|ASEAN|APEC|OECD|UNCTAD|Paris Club|Eurogroup|"
+    r"\b(?:OPEC|Opec|GATT|WTO|IMF|World Bank|NATO|Nato|ASEAN|Asean|APEC|Apec|OECD|UNCTAD|Paris Club|Eurogroup|"
+    r"(?:EU|Eurozone|eurozone|euro zone|European|G-?7|G-?20|OPEC|Opec|Arab|Commonwealth|Nordic|African)\s+"
+    r"(?:finance\s+|trade\s+|foreign\s+|oil\s+|energy\s+|agriculture\s+|farm\s+|economy\s+)?ministers|"
     r"G-?(?:5|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
     r"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){1,4}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum))\b"
 )

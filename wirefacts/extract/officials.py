@@ -68,23 +68,17 @@ LOWER_PORTFOLIO = "|".join(
 NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
 RANK = r"(?:(?:Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+)"
-NAME = rf"{RANK}?{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?{NAME_TOKEN}){{0,3}}"
+# A middle initial may stand without its full stop ("George W Bush").
+NAME = rf"{RANK}?{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?(?:{NAME_TOKEN}|[A-Z](?=\s+[A-Z][a-z]))){{0,3}}"
 # Heads are matched capitalised or lower-case ("MEA spokesperson Randhir Jaiswal").
 HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS) + "|" + "|".join(re.escape(h.lower()) for h in HEADS)
 
 # "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
-# The of-phrase is tried long first ("Chairman of the Federal Reserve Board Paul Volcker") and then
-# short ("Secretary of Defense James Mattis"), see _title_then_name.
-_TITLE_THEN_NAME = (
-    r"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{portfolio})\s+){{0,6}}?(?:{heads})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*\s*){{1,4}}{lazy}){{0,2}})\s+(?P<name>{name})"
-)
 TITLE_THEN_NAME = re.compile(
-    _TITLE_THEN_NAME.format(portfolio=LOWER_PORTFOLIO, heads=HEAD_PATTERN, lazy="", name=NAME)
+    rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{LOWER_PORTFOLIO})\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}){{0,2}})\s+(?P<name>{NAME})"
 )
-TITLE_THEN_SHORT_NAME = re.compile(
-    _TITLE_THEN_NAME.format(portfolio=LOWER_PORTFOLIO, heads=HEAD_PATTERN, lazy="?", name=NAME)
-)
+NAME_ONLY = re.compile(rf"(?P<name>{NAME})")
 # "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
 NAME_THEN_TITLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w.'’&-]+\s+){{0,5}}?"
@@ -230,10 +224,9 @@ def _clean_name(name: str) -> str | None:
 def find_officials(text: str) -> list[OfficialMention]:
     """Titled mentions, then bare-surname mentions of the people found, in text order."""
     titled: list[OfficialMention] = []
-    for m in _title_then_name(text):
-        raw_title = m.group("title")
-        raw_title = raw_title[raw_title.find(_trim_title_start(raw_title)) :]
-        mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
+    for title, title_start, m in _title_then_name(text):
+        raw_title = title[title.find(_trim_title_start(title)) :]
+        mention = _mention(text, m, raw_title, title_start + (len(title) - len(raw_title)))
         if mention:
             titled.append(mention)
     for m in TITLE_OF_BODY_THEN_NAME.finditer(text):
@@ -256,20 +249,25 @@ def find_officials(text: str) -> list[OfficialMention]:
         mention = _mention(text, m, m.group("title"), m.start("title"))
         if mention:
             titled.append(mention)
-    titled.sort(key=lambda t: t.start)
+    # One mention per name span: the first shape that read it (the most specific) keeps it.
+    titled = sorted({t.start: t for t in reversed(titled)}.values(), key=lambda t: t.start)
     _share_list_country(text, titled)
     return titled + _surname_mentions(text, titled)
 
 
-def _title_then_name(text: str) -> list[re.Match]:
-    """The long of-phrase reading, unless it leaves a bare surname and the short one a full name."""
+def _title_then_name(text: str) -> list[tuple[str, int, re.Match]]:
+    """(title, its start, the name's match). An of-phrase and a name are both runs of capitalised
+    words: when the longest title leaves a bare surname ("Secretary of Defense James" + "Mattis"),
+    the given name goes back to the name ("Secretary of Defense" + "James Mattis")."""
     found = []
     for m in TITLE_THEN_NAME.finditer(text):
-        if len(m.group("name").split()) == 1:
-            short = TITLE_THEN_SHORT_NAME.match(text, m.start())
-            if short and len(short.group("name").split()) >= 2 and _clean_name(short.group("name")):
-                m = short
-        found.append(m)
+        title, name = m.group("title"), m
+        of_phrase = re.search(r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)$", title)
+        if of_phrase and len(m.group("name").split()) == 1:
+            given = m.start("title") + title.rfind(" ") + 1
+            name = NAME_ONLY.match(text, given)
+            title = text[m.start("title") : given].rstrip()
+        found.append((title, m.start("title"), name))
     return found
 
 

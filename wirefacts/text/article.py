@@ -81,7 +81,7 @@ BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|
 CAPTION = re.compile(
     r"\b(?:file photo|photo(?:graph)?\s*(?:credit)?\s*:|\(photo\b|image(?: caption)?:|pictured\b"
     r"|via (?:ap|reuters|afp|getty)|/reuters\b|reuters/|getty images|/afp\b|afp/|\bap photo\b"
-    r"|/pool\b|pool via|courtesy of|(?:foreign|information) ministry via)",
+    r"|/pool\b|pool via|courtesy of)",
     re.I,
 )
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")

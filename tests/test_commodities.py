@@ -1,0 +1,43 @@
+"""Commodities from the gazetteer, and the uses of their words that name no goods."""
+
+from wirefacts.extract.commodities import find_commodities
+
+
+def names(text: str) -> list[str]:
+    return [c.commodity for c in find_commodities(text)]
+
+
+def test_oil_as_a_modifier_of_companies_and_jobs_is_not_a_commodity():
+    assert names("Oil companies and an oil executive met the oil minister on Tuesday.") == []
+
+
+def test_the_material_of_an_object_is_not_a_commodity():
+    assert names("The ship's steel hull was damaged; the athlete won a gold medal.") == []
+
+
+def test_lead_as_a_fuel_additive_is_not_the_metal():
+    assert (
+        "lead"
+        not in names("The agency will phase out lead in petrol by 1990 while lead prices rose on the LME.")[
+            :1
+        ]
+    )
+
+
+def test_bare_magnets_need_trade_words_near_them():
+    assert names("The city has become a magnet for young graduates.") == []
+    assert (
+        names("China resumed exports of rare earth magnets; magnets shipments rose.").count(
+            "rare earth magnets"
+        )
+        == 2
+    )
+
+
+def test_a_paper_of_a_government_is_not_paper_the_goods():
+    assert names("The government's white paper said growth would slow.") == []
+    assert names("Newsprint and paper exports rose to 1.2 mln tonnes.") == ["paper", "paper"]
+
+
+def test_sea_foods_keep_their_own_names():
+    assert names("Thailand's shrimp and tuna exports rose.") == ["shrimp", "tuna"]

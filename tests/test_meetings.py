@@ -1,0 +1,73 @@
+"""Meetings as events: bodies take part, briefings do not count, status from the clause."""
+
+from wirefacts.extract.facts import resolve_in_document
+from wirefacts.extract.gazetteers import dateline_place
+from wirefacts.extract.meetings import find_meetings
+from wirefacts.extract.officials import find_officials
+from wirefacts.text.sentences import sentence_spans
+
+
+def meetings(text: str):  # noqa: ANN201
+    people = resolve_in_document(find_officials(text))
+    return find_meetings(text, sentence_spans(text), people, None)
+
+
+def test_a_body_takes_part_in_its_session():
+    found = meetings("OPEC oil ministers will meet in Vienna on June 25 to review the output agreement.")
+    assert [([p.name for p in m.participants], m.status, m.location_country) for m in found] == [
+        (["OPEC"], "scheduled", "AUT")
+    ]
+
+
+def test_group_meetings_name_the_group():
+    found = meetings(
+        "Brokers said a meeting of the Group of Five industrial nations expected in Washington tomorrow "
+        "is likely to lead to further undertakings."
+    )
+    assert [(m.participants[0].name, m.status) for m in found] == [("Group of Five", "scheduled")]
+
+
+def test_press_conferences_and_meeting_targets_are_not_meetings():
+    text = (
+        "Finance Minister Barend du Plessis told a news conference that the banks had agreed. "
+        "Trade Minister Hajime Tamura said Japan was meeting its commitments under the pact."
+    )
+    assert meetings(text) == []
+
+
+def test_a_would_inside_a_quotation_does_not_make_a_held_visit_scheduled():
+    text = 'Prime Minister Yasuhiro Nakasone visited Washington last week. "It would help," he said of the visit.'
+    assert {m.status for m in meetings(text)} == {"held"}
+
+
+def test_a_held_meeting_without_a_place_took_place_at_the_dateline():
+    text = "TOKYO, March 27 - Trade Minister Hajime Tamura met U.S. Trade Representative Clayton Yeutter."
+    assert dateline_place(text) == ("Tokyo", "JPN")
+    (meeting,) = meetings(text)
+    assert (meeting.location, meeting.location_country) == ("Tokyo", "JPN")
+
+
+def test_in_at_the_start_of_a_sentence_gives_the_place():
+    (meeting,) = meetings("In Geneva, Foreign Minister Sergei Lavrov held talks with U.S. envoy Kurt Volker.")
+    assert meeting.location_country == "CHE"
+
+
+def test_a_city_of_a_country_is_found_after_its_demonym():
+    (meeting,) = meetings(
+        "President Xi Jinping will host the summit in the Chinese city of Xiamen next month."
+    )
+    assert meeting.status == "scheduled" and meeting.location_country == "CHN"
+
+
+def test_a_spokesperson_reporting_on_talks_is_not_a_participant():
+    text = (
+        "Chinese Foreign Minister Wang Yi will visit Moscow next week for talks with Foreign Minister "
+        "Sergei Lavrov, foreign ministry spokesman Lu Kang said."
+    )
+    people = {p.name for m in meetings(text) for p in m.participants}
+    assert "Lu Kang" not in people and "Wang Yi" in people
+
+
+def test_a_family_possessive_is_not_a_participant():
+    text = "Then on February 1, President Donald Trump's daughter Ivanka paid a surprise visit to China's embassy."
+    assert all("Donald Trump" not in {p.name for p in m.participants} for m in meetings(text))

@@ -1,0 +1,80 @@
+"""Officials in the shapes news prints them, on real sentences from wire and outlet copy."""
+
+import pytest
+
+from wirefacts.extract.facts import resolve_in_document
+from wirefacts.extract.officials import find_officials
+
+
+def officials(text: str) -> set[tuple[str, str, str | None]]:
+    return {
+        (o.name, o.title, o.country) for o in resolve_in_document(find_officials(text)) if o.title_start >= 0
+    }
+
+
+def names(text: str) -> set[str]:
+    return {o.name for o in find_officials(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "Secretary of Defense James Mattis, during a recent trip to Japan, said there was no need for action.",
+            "James Mattis",
+            "Secretary of Defense",
+        ),
+        (
+            "The plan needs investment, Minister of State for Finance Damas Mbogoro said.",
+            "Damas Mbogoro",
+            "Minister of State for Finance",
+        ),
+        (
+            "But last week, Argentine Economy Minister, Roberto Lavagna, told the French media in Paris.",
+            "Roberto Lavagna",
+            "Economy Minister",
+        ),
+        ("The Taoiseach Enda Kenny said the letter reflected his talks.", "Enda Kenny", "Taoiseach"),
+        (
+            "The latest to pitch in has been President George W Bush himself, who told the summit.",
+            "George W Bush",
+            "President",
+        ),
+        (
+            "U.S. President Donald Trump will meet with his Chinese counterpart Xi Jinping on April 6.",
+            "Xi Jinping",
+            "Counterpart",
+        ),
+    ],
+)
+def test_office_shapes(sentence, name, title):
+    assert any(n == name and t == title for n, t, _ in officials(sentence))
+
+
+def test_a_hyphen_before_a_lower_case_word_is_not_part_of_the_name():
+    text = "British Chancellor of the Exchequer Philip Hammond-said he envisaged a positive outcome."
+    assert names(text) == {"Philip Hammond"}
+
+
+def test_coordinated_titles_share_their_country():
+    text = (
+        "The letter was sent to U.S. Secretary of State George Shultz, Treasury Secretary James Baker, "
+        "Commerce Secretary Malcolm Baldrige and U.S. Trade Representative Clayton Yeutter."
+    )
+    countries = {name: country for name, _, country in officials(text)}
+    assert countries["Malcolm Baldrige"] == "USA"
+
+
+def test_a_bare_first_word_is_the_person_only_when_family_names_come_first():
+    text = (
+        "Chinese Foreign Minister Wang Yi met Japanese Prime Minister Shinzo Abe. Wang said the talks went well. "
+        "Shinzo is a common given name."
+    )
+    mentions = find_officials(text)
+    bare = {text[m.start : m.end]: m.name for m in mentions if m.title_start < 0}
+    assert bare.get("Wang") == "Wang Yi"
+    assert "Shinzo" not in bare
+
+
+def test_company_treasurers_are_not_officials():
+    assert not officials("General Motors Treasurer Robert Smith said the notes would be priced on Tuesday.")

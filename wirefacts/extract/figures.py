@@ -140,6 +140,7 @@ def find_figures(
     text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]
 ) -> list[Figure]:
     found = []
+    seen = set()
     home = document_country(text)
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
@@ -152,7 +153,18 @@ def find_figures(
             for figure in _figures(text, sentence, s_start, m, in_sentence or earlier[-1:]):
                 if figure.country is None and figure.partner_country != home:
                     figure.country = home
-                found.append(figure)
+                # A number given twice for one fact (a quotation and its paraphrase) is one figure.
+                key = (
+                    figure.value,
+                    figure.unit,
+                    figure.metric,
+                    figure.commodity,
+                    figure.country,
+                    figure.partner_country,
+                )
+                if key not in seen:
+                    seen.add(key)
+                    found.append(figure)
     return found
 
 
@@ -269,6 +281,12 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _nearest_direction(sentence: str, m: re.Match, clause_start: int, clause_end: int) -> str | None:
+    """The change word nearest the number; none for the level a change ended at ("down 51 cents
+    at $44.38": the 51 cents fell, $44.38 is where the price stands)."""
+    if re.search(r"\b(?:at|to)\s+$", sentence[max(0, m.start() - 4) : m.start()]) and FIGURE.search(
+        sentence, max(clause_start, m.start() - 40), m.start()
+    ):
+        return None
     candidates = []
     for pattern, name in ((DECREASE, "decrease"), (INCREASE, "increase")):
         for d in pattern.finditer(sentence, clause_start, clause_end):

@@ -27,7 +27,8 @@ NOT_A_MEETING = re.compile(
     r"\b(?:news|press|telephone|conference) (?:conference|briefing|call)s?\b"
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
-    r"expectations?|standards?|goals?|payments?|conditions?|shortfalls?|quotas?)\b",
+    r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
+    r"maturities|interest|challenges?)\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
@@ -127,6 +128,11 @@ def find_meetings(
             ) and subject not in people:
                 people = [subject, *people]
             people = _without_reporters(_without_possessors(people, text))
+            people = [
+                p
+                for p in people
+                if not _only_reports(text, p, s_start + seg_start + TRIGGER.search(segment).start())
+            ]
             meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
             if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
                 meeting.location, meeting.location_country = dateline
@@ -157,6 +163,26 @@ def _without_possessors(people: list[OfficialMention], text: str) -> list[Offici
             continue
         kept.append(p)
     return kept
+
+
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|warned|stressed|noted|hoped|envisaged|urged|predicted|insisted|argued)\b"
+)
+ACTS = re.compile(
+    r"\b(?:he|she|they|we|i)\s+(?:\w+\s+){0,2}(?:meet|met|meeting|hold|held|holding|visit\w*|travel\w*|attend\w*|"
+    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b",
+    re.I,
+)
+
+
+def _only_reports(text: str, person: OfficialMention, trigger: int) -> bool:
+    """ "Philip Hammond said he envisaged a positive outcome in the Brexit talks": the speaker only
+    speaks of the talks, unless the reported clause says they take part ("he will meet ...")."""
+    if person.start > trigger:
+        return False
+    between = text[person.end : trigger]
+    said = REPORTING.search(between)
+    return said is not None and not ACTS.search(text[person.end + said.end() : trigger + 20])
 
 
 def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:

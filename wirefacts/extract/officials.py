@@ -332,10 +332,15 @@ def _trim_title_start(raw_title: str) -> str:
     return raw_title
 
 
+FORMER = re.compile(r"\b(?:former|ex-?|deposed|ousted|late|then-?|one-time|erstwhile|outgoing)\s*$", re.I)
+
+
 def _mention(text: str, m: re.Match, raw_title: str, title_start: int) -> OfficialMention | None:
     head = _head_of(raw_title)
     if head is None or not _title_is_public(raw_title, head):
         return None
+    if FORMER.search(text[max(0, title_start - 20) : title_start]):
+        return None  # a former office holder is named by an office they no longer hold
     if head in GATED and _company_word_before(text, title_start):
         return None
     name = _clean_name(m.group("name"))

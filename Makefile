@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: setup browser run test faults lint format ui bench clean
+.PHONY: setup browser run test faults quality lint format ui bench clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,12 @@ test: setup browser
 faults: setup
 	$(BIN)/pytest -q -m faults tests/test_faults.py
 
+# Quality gate: story grouping and extraction on the check halves of the dev gold
+# (benchmarks/gold/), failing below the recorded floors. Needs ../shared/corpora.
+quality: setup
+	$(BIN)/python benchmarks/stories_quality.py --min-f1 reuters_wire=0.78 --min-f1 outlet_rewrites=0.2
+	$(BIN)/python benchmarks/extraction_quality.py --min-mean-f1 0.79
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -45,6 +51,8 @@ ui: setup
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 bench: setup
+	$(BIN)/python benchmarks/stories_quality.py
+	$(BIN)/python benchmarks/extraction_quality.py
 	$(BIN)/python benchmarks/boilerplate_bench.py
 	$(BIN)/python benchmarks/documents_bench.py
 	$(BIN)/python benchmarks/stories_bench.py --scale 100000

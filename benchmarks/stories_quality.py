@@ -65,7 +65,7 @@ def main() -> int:
     ap.add_argument(
         "--min-f1-margin", type=float, help="fail unless check-half F1 beats the better baseline by this"
     )
-    ap.add_argument("--min-f1", type=float, action="append", default=[], metavar="SET=F1",
+    ap.add_argument("--min-f1", action="append", default=[], metavar="SET=F1",
                     help="fail when a set's check-half F1 is below this floor")  # fmt: skip
     args = ap.parse_args()
     floors = dict(f.split("=") for f in args.min_f1)

@@ -44,7 +44,10 @@ def reuters_stories():
             "word_count": [len(WORD.findall(r[2])) for r in rows],
         },
         schema={
-            "doc_id": pl.String, "title": pl.String, "body": pl.String, "published_on": pl.Date,
+            "doc_id": pl.String,
+            "title": pl.String,
+            "body": pl.String,
+            "published_on": pl.Date,
             "word_count": pl.Int64,
         },  # fmt: skip
     )

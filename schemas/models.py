@@ -13,7 +13,7 @@ import polars as pl
 
 REASON_CODES = [
     "empty", "binary", "too_large", "undecodable", "not_text", "unreadable", "outside_source",
-    "no_article", "unparseable", "over_file_limit",
+    "no_article", "unparseable", "over_file_limit", "source_metadata",
 ]  # fmt: skip
 
 
@@ -32,6 +32,21 @@ class Documents(pa.DataFrameModel):
     is_present: bool = pa.Field(description="FALSE once the file has left the source folder")
     ingested_at: pl.Datetime = pa.Field()
     missing_since: Optional[pl.Datetime] = pa.Field(nullable=True)
+    outlet: Optional[str] = pa.Field(
+        nullable=True,
+        description="the publishing outlet: the page's site name or canonical host, else the folder's "
+        "outlets.csv; NULL when neither names one",
+    )
+    outlet_source: Optional[str] = pa.Field(nullable=True, isin=["html_metadata", "outlets_csv"])
+    credited_agency: Optional[str] = pa.Field(
+        nullable=True, description="the wire agency the text credits as its source (the first it names)"
+    )
+    credited_agencies: pl.List(pl.String) = pa.Field(description="every agency the text credits, in order")
+    credit_kind: Optional[str] = pa.Field(
+        nullable=True, isin=["dateline", "agency_line", "contribution", "source_line", "lead"]
+    )
+    credit_start: Optional[int] = pa.Field(nullable=True, ge=0)
+    credit_end: Optional[int] = pa.Field(nullable=True, ge=1)
 
     class Config:
         strict = True

@@ -83,7 +83,10 @@ def scan_folder(
         relative = path.relative_to(root).as_posix()
         if relative == OUTLETS_FILE:
             yield Rejection(
-                relative, "source_metadata", "the folder's outlet map, read as settings, not as an article", None
+                relative,
+                "source_metadata",
+                "the folder's outlet map, read as settings, not as an article",
+                None,
             )
             continue
         if count >= max_files:

@@ -26,20 +26,43 @@ from urllib.parse import urlsplit
 OUTLETS_FILE = "outlets.csv"
 
 
+GLOB_CHARACTERS = frozenset("*?[")
+
+
 @dataclass(frozen=True)
 class OutletMap:
     rows: tuple[tuple[str, str], ...] = ()
 
-    def outlet_for(self, relative_path: str) -> str | None:
-        path = PurePosixPath(relative_path)
-        for pattern, outlet in self.rows:
+    def __post_init__(self) -> None:
+        # Plain names and folders are looked up; only glob rows are matched one by one.
+        exact: dict[str, int] = {}
+        folders: dict[str, int] = {}
+        globs: list[tuple[int, str]] = []
+        for index, (pattern, _) in enumerate(self.rows):
             if pattern.endswith("/"):
-                folder = pattern.strip("/")
-                if relative_path.startswith(folder + "/"):
-                    return outlet
-            elif fnmatchcase(relative_path, pattern) or fnmatchcase(path.name, pattern):
-                return outlet
-        return None
+                folders.setdefault(pattern.strip("/"), index)
+            elif GLOB_CHARACTERS & set(pattern):
+                globs.append((index, pattern))
+            else:
+                exact.setdefault(pattern, index)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_folders", folders)
+        object.__setattr__(self, "_globs", globs)
+
+    def outlet_for(self, relative_path: str) -> str | None:
+        """The outlet of the first row that matches the path, or None."""
+        path = PurePosixPath(relative_path)
+        found = [self._exact.get(relative_path), self._exact.get(path.name)]
+        found += [self._folders.get(parent.as_posix()) for parent in path.parents if parent.as_posix() != "."]
+        candidates = [i for i in found if i is not None]
+        best = min(candidates) if candidates else len(self.rows)
+        for index, pattern in self._globs:
+            if index >= best:
+                break
+            if fnmatchcase(relative_path, pattern) or fnmatchcase(path.name, pattern):
+                best = index
+                break
+        return self.rows[best][1] if best < len(self.rows) else None
 
 
 def parse_outlets_csv(text: str) -> OutletMap:

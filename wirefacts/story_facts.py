@@ -10,9 +10,10 @@ Figures. Two reports are the same figure when their keys agree and their values 
 - values agree when the finer value rounded to the coarser one's decimals equals it ("58.3%" and
   "58%"), or when they differ by at most 1% of the larger, or 10% when either is approximate
   ("about", "nearly", "estimated"); and their directions do not contradict (increase vs decrease).
-Reports of one key whose values do not agree are separate facts of the story, and when two
-documents give that key and no value of one agrees with a value of the other (for periods that
-can be the same: month names and years overlap or are missing), the pair is a conflict.
+Reports of one key whose values do not agree are separate facts of the story. Two documents
+conflict on a figure when each gives that key exactly once, the key names a metric and a
+commodity or country, the periods can be the same (month names and years overlap or are
+missing), and the values (or directions) do not agree.
 
 Meetings. Reports with the same kind and the same participants are one meeting. A pair of
 documents conflicts on it when statuses contradict (cancelled against any other; held against
@@ -167,34 +168,36 @@ def group_figures(story_id: str, rows: list[tuple[dict, Report]]) -> list[Fact]:
 
 
 def figure_conflicts(facts: list[Fact]) -> list[tuple[Fact, Report, Fact, Report, str]]:
-    """Pairs of documents giving one figure key where no value of one agrees with a value of the other."""
-    conflicts = []
-    for i, a in enumerate(facts):
-        for b in facts[i + 1 :]:
-            if not _keys_compatible(a.key, b.key):
+    """Pairs of documents that each give one value for a figure key, and values that do not agree.
+
+    Only keys with a metric and a commodity or country are compared, and only documents that give
+    the key once: a text listing several companies' sales under one key is not contradicting itself.
+    """
+    placed = [(f, r) for f in facts for r in f.reports]
+    conflicts, seen = [], set()
+    for i, (a, ra) in enumerate(placed):
+        if not _comparable(a.key):
+            continue
+        for b, rb in placed[i + 1 :]:
+            if ra.doc_id == rb.doc_id or a is b or not _keys_compatible(a.key, b.key):
                 continue
-            a_docs = {r.doc_id for r in a.reports}
-            b_docs = {r.doc_id for r in b.reports}
-            for ra in a.reports:
-                for rb in b.reports:
-                    if ra.doc_id == rb.doc_id or ra.doc_id in b_docs or rb.doc_id in a_docs:
-                        continue
-                    if not periods_can_match(ra.period, rb.period):
-                        continue
-                    attribute = "direction" if values_agree(ra.value, rb.value) else "value"
-                    conflicts.append((a, ra, b, rb, attribute))
-    seen, unique = set(), []
-    for conflict in conflicts:
-        pair = (
-            conflict[0].story_id,
-            *sorted((conflict[1].doc_id, conflict[3].doc_id)),
-            conflict[0].label,
-            conflict[2].label,
-        )
-        if pair not in seen:
+            if not periods_can_match(ra.period, rb.period):
+                continue
+            mine = [x for g, x in placed if x.doc_id == ra.doc_id and _keys_compatible(g.key, b.key)]
+            theirs = [x for g, x in placed if x.doc_id == rb.doc_id and _keys_compatible(g.key, a.key)]
+            if len({x.value for x in mine}) != 1 or len({x.value for x in theirs}) != 1:
+                continue
+            pair = (a.story_id, *sorted((ra.doc_id, rb.doc_id)), *sorted((a.label, b.label)))
+            if pair in seen:
+                continue
             seen.add(pair)
-            unique.append(conflict)
-    return unique
+            attribute = "direction" if values_agree(ra.value, rb.value) else "value"
+            conflicts.append((a, ra, b, rb, attribute))
+    return conflicts
+
+
+def _comparable(key: dict) -> bool:
+    return key["metric"] is not None and (key["commodity"] is not None or key["country"] is not None)
 
 
 def _status_conflict(a: Report, b: Report) -> bool:

@@ -9,6 +9,7 @@ from assets.metadata import markdown_preview, table_metadata, table_specs
 from pipelines.resources import SourceFolder, Warehouse
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import scan_folder
+from wirefacts.text.outlets import OUTLETS_FILE, load_outlet_map
 from wirefacts.warehouse import read_table
 
 LAYER = "documents"
@@ -29,6 +30,10 @@ def document_tables(
     if not source.root.is_dir():
         raise dg.Failure(f"the source folder {source.root} does not exist or is not a folder")
     now = datetime.now().replace(microsecond=0)
+    try:
+        outlets = load_outlet_map(source.root)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise dg.Failure(f"{source.root / OUTLETS_FILE} cannot be read: {exc}") from exc
     with warehouse.connect() as con:
         previous = read_table(con, "documents", DOCUMENTS)
         loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
@@ -39,6 +44,7 @@ def document_tables(
             read_table(con, "rejected_documents", REJECTED),
             read_table(con, "sentences", SENTENCES),
             now,
+            outlets,
         )
         warehouse.write(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
@@ -49,8 +55,13 @@ def document_tables(
         asset_key="documents",
         metadata={
             **table_metadata(
-                "documents", documents, ["doc_id", "source_path", "title", "published_on", "word_count"]
+                "documents",
+                documents,
+                ["doc_id", "source_path", "title", "published_on", "outlet", "credited_agency", "word_count"],
             ),
+            "outlets_from_metadata": int((documents["outlet_source"] == "html_metadata").sum()),
+            "outlets_from_outlets_csv": int((documents["outlet_source"] == "outlets_csv").sum()),
+            "credited_documents": int(documents["credited_agency"].is_not_null().sum()),
             "present": int(documents["is_present"].sum()),
             "missing_from_folder": int((~documents["is_present"]).sum()),
             "source_folder": str(source.root),

@@ -15,7 +15,7 @@ from wirefacts.warehouse import published_path, quote_identifier
 LAYER = "views"
 VIEW_FOLDER = PROJECT_ROOT / "warehouse"
 FACT_ASSETS = ["story_clusters", "officials", "official_mentions", "meetings", "meeting_participants",
-               "commodity_mentions", "trade_figures"]  # fmt: skip
+               "commodity_mentions", "trade_figures", "story_facts", "story_fact_reports", "fact_conflicts"]  # fmt: skip
 
 
 def view_files() -> list[Path]:

@@ -7,13 +7,21 @@ import dagster as dg
 from assets.documents import document_tables
 from assets.facts import fact_tables
 from assets.stories import story_tables
+from assets.story_facts import story_fact_tables
 from assets.views import analyst_views, published_warehouse
 from pipelines.automation import build_automation
 from pipelines.checks import schema_check
 from pipelines.resources import SourceFolder, Warehouse
 from schemas import MODELS
 
-ALL_ASSETS = [document_tables, story_tables, fact_tables, analyst_views, published_warehouse]
+ALL_ASSETS = [
+    document_tables,
+    story_tables,
+    fact_tables,
+    story_fact_tables,
+    analyst_views,
+    published_warehouse,
+]
 
 materialize_everything = dg.define_asset_job(
     "materialize_everything",

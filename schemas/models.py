@@ -13,7 +13,7 @@ import polars as pl
 
 REASON_CODES = [
     "empty", "binary", "too_large", "undecodable", "not_text", "unreadable", "outside_source",
-    "no_article", "unparseable", "over_file_limit",
+    "no_article", "unparseable", "over_file_limit", "source_metadata",
 ]  # fmt: skip
 
 
@@ -32,6 +32,21 @@ class Documents(pa.DataFrameModel):
     is_present: bool = pa.Field(description="FALSE once the file has left the source folder")
     ingested_at: pl.Datetime = pa.Field()
     missing_since: Optional[pl.Datetime] = pa.Field(nullable=True)
+    outlet: Optional[str] = pa.Field(
+        nullable=True,
+        description="the publishing outlet: the page's site name or canonical host, else the folder's "
+        "outlets.csv; NULL when neither names one",
+    )
+    outlet_source: Optional[str] = pa.Field(nullable=True, isin=["html_metadata", "outlets_csv"])
+    credited_agency: Optional[str] = pa.Field(
+        nullable=True, description="the wire agency the text credits as its source (the first it names)"
+    )
+    credited_agencies: pl.List(pl.String) = pa.Field(description="every agency the text credits, in order")
+    credit_kind: Optional[str] = pa.Field(
+        nullable=True, isin=["dateline", "agency_line", "contribution", "source_line", "lead"]
+    )
+    credit_start: Optional[int] = pa.Field(nullable=True, ge=0)
+    credit_end: Optional[int] = pa.Field(nullable=True, ge=1)
 
     class Config:
         strict = True
@@ -245,6 +260,96 @@ class QuarantinedRows(pa.DataFrameModel):
         strict = True
 
 
+FACT_TYPES = ["official", "meeting", "commodity", "figure"]
+
+
+class StoryFacts(pa.DataFrameModel):
+    """One row per distinct fact of a story, with the documents, outlets and agencies reporting it."""
+
+    fact_id: str = pa.Field(unique=True)
+    story_id: str = pa.Field()
+    fact_type: str = pa.Field(isin=FACT_TYPES)
+    label: str = pa.Field(str_length={"min_value": 1})
+    official_id: Optional[str] = pa.Field(nullable=True)
+    name: Optional[str] = pa.Field(nullable=True)
+    meeting_kind: Optional[str] = pa.Field(
+        nullable=True, isin=["talks", "visit", "summit", "conference", "call", "meeting"]
+    )
+    participants: pl.List(pl.String) = pa.Field()
+    commodity: Optional[str] = pa.Field(nullable=True)
+    metric: Optional[str] = pa.Field(nullable=True)
+    country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    partner_country: Optional[str] = pa.Field(nullable=True, str_matches=ISO3)
+    unit: Optional[str] = pa.Field(nullable=True)
+    value: Optional[float] = pa.Field(nullable=True, ge=0)
+    value_min: Optional[float] = pa.Field(nullable=True, ge=0)
+    value_max: Optional[float] = pa.Field(nullable=True, ge=0)
+    direction: Optional[str] = pa.Field(nullable=True, isin=["increase", "decrease"])
+    documents: pl.List(pl.String) = pa.Field(description="the documents of the story that report the fact")
+    document_count: int = pa.Field(ge=1)
+    outlets: pl.List(pl.String) = pa.Field(description="distinct outlets of those documents")
+    outlet_count: int = pa.Field(ge=0)
+    agencies: pl.List(pl.String) = pa.Field(description="distinct agencies those documents credit")
+    agency_count: int = pa.Field(ge=0)
+    first_seen: pl.Date = pa.Field(description="earliest day a report was published (or, undated, loaded)")
+    last_seen: pl.Date = pa.Field()
+    has_conflict: bool = pa.Field()
+
+    class Config:
+        strict = True
+
+
+class StoryFactReports(pa.DataFrameModel):
+    """One row per document reporting a story fact, with that report's evidence span."""
+
+    fact_id: str = pa.Field()
+    story_id: str = pa.Field()
+    doc_id: str = pa.Field()
+    outlet: Optional[str] = pa.Field(nullable=True)
+    credited_agency: Optional[str] = pa.Field(nullable=True)
+    seen_on: pl.Date = pa.Field()
+    value: Optional[float] = pa.Field(nullable=True, ge=0)
+    status: Optional[str] = pa.Field(nullable=True, isin=["held", "scheduled", "ongoing", "cancelled"])
+    location: Optional[str] = pa.Field(nullable=True)
+    date_start: Optional[pl.Date] = pa.Field(nullable=True)
+    evidence: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        unique = ["fact_id", "doc_id", "char_start"]
+
+
+class FactConflicts(pa.DataFrameModel):
+    """Two documents of one story that disagree on a figure or a meeting, with both evidence spans."""
+
+    conflict_id: str = pa.Field(unique=True)
+    story_id: str = pa.Field()
+    fact_type: str = pa.Field(isin=["figure", "meeting"])
+    attribute: str = pa.Field(isin=["value", "direction", "status", "location", "date"])
+    label: str = pa.Field(str_length={"min_value": 1})
+    fact_id: str = pa.Field()
+    other_fact_id: str = pa.Field()
+    doc_id: str = pa.Field()
+    other_doc_id: str = pa.Field()
+    outlet: Optional[str] = pa.Field(nullable=True)
+    other_outlet: Optional[str] = pa.Field(nullable=True)
+    agency: Optional[str] = pa.Field(nullable=True)
+    other_agency: Optional[str] = pa.Field(nullable=True)
+    reported: str = pa.Field()
+    other_reported: str = pa.Field()
+    evidence: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+    other_evidence: str = pa.Field(str_length={"min_value": 1})
+    other_char_start: int = pa.Field(ge=0)
+    other_char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+
+
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "rejected_documents": RejectedDocuments,
@@ -260,6 +365,9 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "commodity_mentions": CommodityMentions,
     "trade_figures": TradeFigures,
     "quarantined_rows": QuarantinedRows,
+    "story_facts": StoryFacts,
+    "story_fact_reports": StoryFactReports,
+    "fact_conflicts": FactConflicts,
 }
 
 

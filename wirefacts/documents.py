@@ -15,7 +15,9 @@ import polars as pl
 
 from schemas.models import polars_schema
 from wirefacts.text.article import WORD
+from wirefacts.text.credits import credited_agencies, find_credits
 from wirefacts.text.ingest import Document, Rejection, Unchanged
+from wirefacts.text.outlets import OutletMap
 
 DOCUMENTS = polars_schema("documents")
 REJECTED = polars_schema("rejected_documents")
@@ -28,6 +30,7 @@ def build_tables(
     previous_rejected: pl.DataFrame,
     previous_sentences: pl.DataFrame,
     now: datetime,
+    outlets: OutletMap | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     docs: list[Document] = []
     rejections: list[Rejection] = []
@@ -50,7 +53,56 @@ def build_tables(
             ),
         ]
     )
+    documents = with_outlets_and_credits(documents, sentences, outlets or OutletMap())
     return documents, _rejected(rejections, previous_rejected, now), sentences
+
+
+def with_outlets_and_credits(
+    documents: pl.DataFrame, sentences: pl.DataFrame, outlets: OutletMap
+) -> pl.DataFrame:
+    """Outlet and credited agency of every row, kept rows too, so a new outlets.csv or new credit
+    rules reach documents whose bytes have not changed. An outlet the page's own metadata names
+    stays; every other row takes the folder's outlets.csv, or NULL."""
+    captions: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in (
+        sentences.filter("is_caption").select("doc_id", "char_start", "char_end").iter_rows()
+    ):
+        captions.setdefault(doc_id, []).append((start, end))
+    outlet, outlet_source, agency, agencies, kind, start, end = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
+    for doc_id, path, body, page_outlet, source in documents.select(
+        "doc_id", "source_path", "body", "outlet", "outlet_source"
+    ).iter_rows():
+        if source == "html_metadata" and page_outlet:
+            outlet.append(page_outlet)
+            outlet_source.append(source)
+        else:
+            mapped = outlets.outlet_for(path)
+            outlet.append(mapped)
+            outlet_source.append("outlets_csv" if mapped else None)
+        credits = find_credits(body, captions.get(doc_id))
+        first = credits[0] if credits else None
+        agency.append(first.agency if first else None)
+        agencies.append(credited_agencies(credits))
+        kind.append(first.kind if first else None)
+        start.append(first.start if first else None)
+        end.append(first.end if first else None)
+    return documents.with_columns(
+        pl.Series("outlet", outlet, dtype=pl.String),
+        pl.Series("outlet_source", outlet_source, dtype=pl.String),
+        pl.Series("credited_agency", agency, dtype=pl.String),
+        pl.Series("credited_agencies", agencies, dtype=pl.List(pl.String)),
+        pl.Series("credit_kind", kind, dtype=pl.String),
+        pl.Series("credit_start", start, dtype=DOCUMENTS["credit_start"]),
+        pl.Series("credit_end", end, dtype=DOCUMENTS["credit_end"]),
+    ).select(DOCUMENTS.names())
 
 
 def _documents(
@@ -70,6 +122,13 @@ def _documents(
             "is_present": [True] * len(docs),
             "ingested_at": [now] * len(docs),
             "missing_since": [None] * len(docs),
+            "outlet": [d.outlet for d in docs],
+            "outlet_source": ["html_metadata" if d.outlet else None for d in docs],
+            "credited_agency": [None] * len(docs),
+            "credited_agencies": [[] for _ in docs],
+            "credit_kind": [None] * len(docs),
+            "credit_start": [None] * len(docs),
+            "credit_end": [None] * len(docs),
         },
         schema=DOCUMENTS,
     )

@@ -20,6 +20,7 @@ import trafilatura
 
 from wirefacts.text.article import Article, parse_article
 from wirefacts.text.decode import Rejected, decode_bytes
+from wirefacts.text.outlets import OUTLETS_FILE, html_outlet
 from wirefacts.text.sentences import sentence_spans
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
@@ -47,6 +48,7 @@ class Document:
     body: str
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
+    outlet: str | None = None  # from the page's metadata (HTML only); outlets.csv is applied later
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ def scan_folder(
     seen: dict[str, Document | Rejection] = {}  # sha256 → what those bytes parsed into
     for count, path in enumerate(_walk(root)):
         relative = path.relative_to(root).as_posix()
+        if relative == OUTLETS_FILE:
+            yield Rejection(
+                relative,
+                "source_metadata",
+                "the folder's outlet map, read as settings, not as an article",
+                None,
+            )
+            continue
         if count >= max_files:
             yield Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
             continue
@@ -183,7 +193,7 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
             ) from exc
         raise
     is_html = extension in HTML_EXTENSIONS or HTML_START.match(raw[:512]) is not None
-    article = _parse_html(decoded.text) if is_html else parse_article(decoded.text)
+    article, outlet = _parse_html(decoded.text) if is_html else (parse_article(decoded.text), None)
     if not article.body.strip():
         raise Rejected("no_article", "no article text was found once site furniture was removed")
     return Document(
@@ -197,10 +207,11 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
         body=article.body,
         caption_spans=article.caption_spans,
         sentence_spans=sentence_spans(article.body),
+        outlet=outlet,
     )
 
 
-def _parse_html(html: str) -> Article:
+def _parse_html(html: str) -> tuple[Article, str | None]:
     """HTML goes through trafilatura's main-content extraction, the field's standard."""
     try:
         extracted = trafilatura.bare_extraction(
@@ -218,4 +229,5 @@ def _parse_html(html: str) -> Article:
         except ValueError:
             published = None
     body = "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
-    return Article(extracted.title or None, published, body)
+    outlet = html_outlet(extracted.sitename, extracted.url)
+    return Article(extracted.title or None, published, body), outlet

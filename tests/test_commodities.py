@@ -41,3 +41,8 @@ def test_a_paper_of_a_government_is_not_paper_the_goods():
 
 def test_sea_foods_keep_their_own_names():
     assert names("Thailand's shrimp and tuna exports rose.") == ["shrimp", "tuna"]
+
+
+def test_gas_is_natural_gas_unless_a_weapon_or_a_pollutant():
+    assert names("The company sells oil and gas in Alberta.") == ["crude oil", "natural gas"]
+    assert names("Police fired tear gas; greenhouse gas emissions rose.") == []

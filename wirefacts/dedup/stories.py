@@ -285,7 +285,7 @@ class Texts:
         """Weighted share of a's headline-and-lead words found in b's headline and lead."""
         terms, other = self.lead(a), self.lead(b)
         total = sum(self.idf.get(t, 1.0) for t in terms)
-        return sum(self.idf.get(t, 1.0) for t in terms & other) / total if total else 0.0
+        return min(1.0, sum(self.idf.get(t, 1.0) for t in terms & other) / total) if total else 0.0
 
     def weighted_overlap(self, a: set[str], b: set[str], idf: dict[str, float] | None = None) -> float | None:
         """Shared share of the lighter set, items weighted by rarity: two rate-cut flashes share
@@ -294,7 +294,7 @@ class Texts:
             return None
         idf = self.idf if idf is None else idf
         weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
-        return weight(a & b) / min(weight(a), weight(b))
+        return min(1.0, weight(a & b) / min(weight(a), weight(b)))  # 1.0000000000000002 is 1
 
     def days_apart(self, a: str, b: str) -> int | None:
         """From the publication dates, else from two wire datelines (month and day, no year)."""
@@ -421,6 +421,9 @@ def pair_relation(
             names is not None and names < settings.TEMPLATE_NAME_AGREEMENT
         ):
             return "template_variant"
+    # Alike terms with mostly other numbers: the next issue of a rates or prices report.
+    if parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE and parts["number_agreement"] < settings.TEMPLATE_COSINE_AGREEMENT:
+        return "template_variant"
     if probability < threshold:
         return "different_story"
     return "near_duplicate" if parts["containment"] >= settings.NEAR_DUPLICATE_CONTAINMENT else "same_story"

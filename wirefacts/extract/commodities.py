@@ -20,13 +20,19 @@ TRADE_WORDS = re.compile(
     re.I,
 )
 NEEDS_CONTEXT = {"lead": METAL_CONTEXT, "tin": METAL_CONTEXT, "coke": METAL_CONTEXT, "diamonds": METAL_CONTEXT,
-                 "paper": TRADE_WORDS, "magnet": TRADE_WORDS, "magnets": TRADE_WORDS}  # fmt: skip
+                 "paper": TRADE_WORDS, "magnet": TRADE_WORDS, "magnets": TRADE_WORDS,
+                 "machinery": TRADE_WORDS}  # fmt: skip
 # A commodity word in front of these nouns names a business, a person's job or an object's
 # material, not the goods: "oil companies", "an oil executive", "the oil minister", "a steel hull".
 MODIFIED = re.compile(
     r"^[ -](?:compan(?:y|ies)|firms?|executives?|ministers?|ministry|giants?|majors?|workers?|tycoons?|lobby|barons?"
     r"|hulls?|frames?|doors?|cages?|helmets?|statues?|medals?|medallists?|rings?|roofs?|bridges?)\b",
     re.I,
+)
+# "gas" is natural gas unless it is a weapon, a pollutant or a pump.
+NOT_FUEL_GAS = re.compile(r"(?:tear|nerve|poison|mustard|sarin|chlorine|greenhouse|toxic|laughing)\s+$", re.I)
+NOT_FUEL_GAS_AFTER = re.compile(
+    r"^\s+(?:attacks?|chambers?|masks?|stations?|pedals?|leaks?|explosions?|canisters?)\b", re.I
 )
 FUEL_ADDITIVE = re.compile(r"^\s+(?:in|from)\s+(?:petrol|gasoline|fuel|paint)\b", re.I)
 NAME_SUFFIXES = re.compile(r"^\s+(?:Co|Corp|Inc|Ltd|Group|Company|Industries|International|Plc|AG|SA)\b")
@@ -53,17 +59,23 @@ def find_commodities(text: str) -> list[CommodityMention]:
         ):
             continue
         surface = text[start:end]
-        if key in NEEDS_CONTEXT and not _has_context(text, start, end, NEEDS_CONTEXT[key]):
-            continue
-        if MODIFIED.match(text[end : end + 20]) or (
-            key == "lead" and FUEL_ADDITIVE.match(text[end : end + 20])
-        ):
+        if _names_no_goods(key, text, start, end):
             continue
         if _is_part_of_a_name(text, start, end, surface):
             continue
         entry = variants[key]
         found.append(CommodityMention(entry.canonical, entry.category, surface, start, end))
     return found
+
+
+def _names_no_goods(key: str, text: str, start: int, end: int) -> bool:
+    """The guards: a word that needs trade words near it, a modifier, a fuel additive, a weapon."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 20]
+    if key in NEEDS_CONTEXT and not _has_context(text, start, end, NEEDS_CONTEXT[key]):
+        return True
+    if MODIFIED.match(after) or (key == "lead" and FUEL_ADDITIVE.match(after)):
+        return True
+    return key == "gas" and bool(NOT_FUEL_GAS.search(before) or NOT_FUEL_GAS_AFTER.match(after))
 
 
 def _has_context(text: str, start: int, end: int, context: re.Pattern) -> bool:

@@ -1,7 +1,7 @@
 from datetime import date
 from pathlib import Path
 
-from wirefacts.text.article import parse_article, split_blocks
+from wirefacts.text.article import END_OF_ARTICLE, parse_article, split_blocks
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -94,3 +94,19 @@ def test_hard_wrapped_wire_copy_is_joined_into_paragraphs():
     assert article.title == "JAPAN TRADE SURPLUS WIDENS IN MARCH"
     assert "REUTER" not in article.body
     assert article.published_on is None  # the dateline has no year
+
+
+def test_a_short_paragraph_starting_with_more_is_not_the_end_of_the_article():
+    text = (
+        "Trade ministers meet in Geneva\n\n"
+        "GENEVA - Trade ministers from 20 countries met in Geneva on Monday to discuss farm subsidies "
+        "and tariffs on manufactured goods, officials said.\n\n"
+        "More talks are planned for next week.\n\n"
+        "The ministers said they hoped to agree on a framework by the end of the year, when the "
+        "current round of negotiations is due to finish.\n\n"
+        "More World News\n\n"
+        "Floods hit the north of the country"
+    )
+    body = parse_article(text).body
+    assert "More talks are planned" in body and "hoped to agree on a framework" in body
+    assert END_OF_ARTICLE.match("More World News") and not END_OF_ARTICLE.match("More talks are planned.")

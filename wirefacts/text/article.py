@@ -70,7 +70,9 @@ END_OF_ARTICLE = re.compile(
       | (?:top\ rated|view|show|load)\ comments?\b.{0,20}
       | leave\ a\ (?:comment|reply)\b.{0,20}
       | (?:post\ navigation|tell\ us\ what\ you\ think|about\ the\ author|previous\ (?:news|post|article)
-          |next\ (?:news|post|article)|more\ [A-Z]\w+(?:\ \w+)?)\b.{0,60}
+          |next\ (?:news|post|article))\b.{0,60}
+        # a "More World News" heading; case-sensitive, so "More talks are planned." is prose
+      | (?-i:More\ (?:from\ )?[A-Z]\w+(?:\ [A-Z]\w+){0,2})
     )$""",
     re.I | re.X,
 )

@@ -15,7 +15,7 @@ def meetings(text: str):  # noqa: ANN201
 def test_a_body_takes_part_in_its_session():
     found = meetings("OPEC oil ministers will meet in Vienna on June 25 to review the output agreement.")
     assert [([p.name for p in m.participants], m.status, m.location_country) for m in found] == [
-        (["OPEC"], "scheduled", "AUT")
+        (["OPEC oil ministers"], "scheduled", "AUT")
     ]
 
 

@@ -284,8 +284,9 @@ class Texts:
     def coverage(self, a: str, b: str) -> float:
         """Weighted share of a's headline-and-lead words found in b's headline and lead."""
         terms, other = self.lead(a), self.lead(b)
-        total = sum(self.idf.get(t, 1.0) for t in terms)
-        return min(1.0, sum(self.idf.get(t, 1.0) for t in terms & other) / total) if total else 0.0
+        # Summed in sorted order: set order differs between processes, and so would the last digits.
+        total = sum(self.idf.get(t, 1.0) for t in sorted(terms))
+        return min(1.0, sum(self.idf.get(t, 1.0) for t in sorted(terms & other)) / total) if total else 0.0
 
     def weighted_overlap(self, a: set[str], b: set[str], idf: dict[str, float] | None = None) -> float | None:
         """Shared share of the lighter set, items weighted by rarity: two rate-cut flashes share
@@ -293,7 +294,7 @@ class Texts:
         if not a or not b:
             return None
         idf = self.idf if idf is None else idf
-        weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
+        weight = lambda terms: sum(idf.get(t, 1.0) for t in sorted(terms))  # noqa: E731 - fixed order
         return min(1.0, weight(a & b) / min(weight(a), weight(b)))  # 1.0000000000000002 is 1
 
     def days_apart(self, a: str, b: str) -> int | None:
@@ -422,7 +423,10 @@ def pair_relation(
         ):
             return "template_variant"
     # Alike terms with mostly other numbers: the next issue of a rates or prices report.
-    if parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE and parts["number_agreement"] < settings.TEMPLATE_COSINE_AGREEMENT:
+    if (
+        parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE
+        and parts["number_agreement"] < settings.TEMPLATE_COSINE_AGREEMENT
+    ):
         return "template_variant"
     if probability < threshold:
         return "different_story"

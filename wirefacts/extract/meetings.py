@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wirefacts.extract.gazetteers import dateline_place, find_places
+from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, dateline_place, find_places
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.text.dates import MONTHS, find_dates
 
@@ -32,12 +32,21 @@ NOT_A_MEETING = re.compile(
     re.I,
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
-BODY = re.compile(
-    r"\b(?:OPEC|Opec|GATT|WTO|IMF|World Bank|NATO|Nato|ASEAN|Asean|APEC|Apec|OECD|UNCTAD|Paris Club|Eurogroup|"
+# Named bodies that meet: intergovernmental groups (the shared list of international bodies),
+# ministers of a group, councils, committees, cabinets.
+_GROUP_MINISTERS = (
     r"(?:EU|Eurozone|eurozone|euro zone|European|G-?7|G-?20|OPEC|Opec|Arab|Commonwealth|Nordic|African)\s+"
-    r"(?:finance\s+|trade\s+|foreign\s+|oil\s+|energy\s+|agriculture\s+|farm\s+|economy\s+)?ministers|"
-    r"G-?(?:5|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
-    r"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){1,4}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum))\b"
+    r"(?:finance\s+|trade\s+|foreign\s+|oil\s+|energy\s+|agriculture\s+|farm\s+|economy\s+)?ministers"
+)
+_NAMED_BODIES = "|".join(
+    re.escape(b) for b in sorted({*INTERNATIONAL_BODIES, "Opec", "Nato", "Asean", "Apec", "APEC", "Eurogroup",
+                                  "Inter-American Development Bank", "IDB", "European Central Bank", "ECB"},
+                                 key=len, reverse=True)
+)  # fmt: skip
+BODY = re.compile(
+    rf"(?<![\w.-])(?:{_GROUP_MINISTERS}|G-?(?:5|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
+    rf"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){{1,4}}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum)"
+    rf"|{_NAMED_BODIES})(?![\w-])"
 )
 # Bodies join only meetings that their sessions are: a session, a meeting, a summit, talks.
 BODY_TRIGGER = re.compile(
@@ -228,11 +237,18 @@ def _meeting(
     )
 
 
+AFTER_THE_MEETING = re.compile(r"\b(?:after|following|since)\s+(?:\w+['’]?s?\s+){0,3}$", re.I)
+
+
 def _status(segment: str, sentence: str) -> str:
-    """From the clause the meeting word stands in; a "would" inside a quotation is someone's words."""
+    """From the clause the meeting word stands in; a "would" inside a quotation is someone's words,
+    and a meeting something happened "after" was held."""
     clause = QUOTED.sub(lambda m: " " * len(m.group(0)), segment)
     if CANCELLED.search(clause):
         return "cancelled"
+    trigger = TRIGGER.search(clause)
+    if trigger and AFTER_THE_MEETING.search(clause[max(0, trigger.start() - 40) : trigger.start()]):
+        return "held"
     if SCHEDULED.search(clause) or LEAVING.search(clause):
         return "scheduled"
     if ONGOING.search(clause):

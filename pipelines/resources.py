@@ -11,8 +11,8 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from pipelines import faults, settings
-from wirefacts import warehouse
+from pipelines import faults, recovery, settings
+from wirefacts import integrity, warehouse
 
 
 class SourceFolder(dg.ConfigurableResource):
@@ -34,6 +34,12 @@ class Warehouse(dg.ConfigurableResource):
     lock_wait_seconds: float = float(
         os.environ.get("WIREFACTS_LOCK_WAIT_SECONDS", warehouse.LOCK_WAIT_SECONDS)
     )
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A run stops before writing anything when the file does not read back whole."""
+        damage = integrity.find_damage(Path(self.path), self.lock_wait_seconds)
+        if damage is not None:
+            raise dg.Failure(description=recovery.damage_message(Path(self.path), damage))
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:

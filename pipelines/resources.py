@@ -50,4 +50,4 @@ class Warehouse(dg.ConfigurableResource):
 
     def write(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
         """Replace the tables in one transaction (with the test-only kill point between tables)."""
-        warehouse.replace_tables(con, tables, after_each=faults.kill_if_requested)
+        warehouse.replace_tables(con, tables, after_each=faults.after_table_written)

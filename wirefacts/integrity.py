@@ -8,6 +8,7 @@ overwritten or deleted.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -88,8 +89,15 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     """Rename the file (and its write-ahead log) to a dated name beside it; nothing is overwritten."""
     target = aside_name(path, now or datetime.now())
     for source, destination in ((path, target), (wal(path), wal(target))):
-        if source.exists():
+        if not source.exists():
+            continue
+        try:
             os.link(source, destination)  # fails rather than replace an existing file
+        except OSError as exc:
+            if exc.errno == errno.EEXIST:
+                raise
+            os.rename(source, destination)  # a filesystem without hard links; the name was checked free
+        else:
             source.unlink()
     return target
 

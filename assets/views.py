@@ -59,9 +59,12 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     live = Path(warehouse.path)
     target = published_path(live)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse.connect() as con:
-        con.execute("CHECKPOINT")
-        temporary = target.with_suffix(".tmp")
-        shutil.copyfile(live, temporary)
-    os.replace(temporary, target)  # readers see the old copy or the new one, never half of one
+    temporary = target.with_suffix(".tmp")
+    try:
+        with warehouse.connect() as con:
+            con.execute("CHECKPOINT")
+            shutil.copyfile(live, temporary)
+        os.replace(temporary, target)  # readers see the old copy or the new one, never half of one
+    finally:
+        temporary.unlink(missing_ok=True)  # a copy cut short (a full disk) does not keep its space
     return dg.MaterializeResult(metadata={"path": str(target), "bytes": target.stat().st_size})

@@ -9,33 +9,77 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines import settings
+from pipelines import preflight, recovery, report, settings
+from wirefacts.integrity import find_damage, first_line, is_damage
+from wirefacts.warehouse import LOCK_WAIT_SECONDS, WarehouseLocked
+
+FAILED = 1
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirefacts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="materialise every asset over a source folder")
-    run.add_argument("--source", help="folder of article files (default: seeds/)")
-    run.add_argument("--warehouse", help="DuckDB file to write (default: warehouse/wirefacts.duckdb)")
+    rebuild = commands.add_parser(
+        "rebuild", help="move the warehouse file aside and rebuild every table from the source folder"
+    )
+    for parser_ in (run, rebuild):
+        parser_.add_argument("--source", help="folder of article files (default: seeds/)")
+        parser_.add_argument("--warehouse", help="DuckDB file to write (default: warehouse/wirefacts.duckdb)")
+        parser_.add_argument("--verbose", action="store_true", help="print the run's event log and traces")
+    restore = commands.add_parser(
+        "restore", help="move the warehouse file aside and copy back the last published copy"
+    )
+    restore.add_argument("--source", help="the source folder, to say what the next run redoes")
+    restore.add_argument("--warehouse", help="DuckDB file to restore")
     sql = commands.add_parser("sql", help="run a read-only query against the warehouse")
     sql.add_argument("query")
     sql.add_argument("--warehouse", help="DuckDB file to read")
     sql.add_argument(
         "--live", action="store_true", help="read the live file, not the copy published after each run"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    source_setting = "--source" if getattr(args, "source", None) else "WIREFACTS_SOURCE"
+    warehouse_setting = "--warehouse" if args.warehouse else "WIREFACTS_WAREHOUSE"
     # Paths are taken as given on the command line, before anything reads the defaults.
     if args.warehouse:
         os.environ["WIREFACTS_WAREHOUSE"] = str(Path(args.warehouse).resolve())
-    if args.command == "run":
-        if args.source:
-            os.environ["WIREFACTS_SOURCE"] = str(Path(args.source).resolve())
-        return run_all()
-    return run_sql(args.query, live=args.live)
+    if getattr(args, "source", None):
+        os.environ["WIREFACTS_SOURCE"] = str(Path(args.source).resolve())
+    if args.command == "sql":
+        return run_sql(args.query, live=args.live)
+    if args.command == "restore":
+        return recovery.restore()
+    try:
+        preflight.check_run_settings(source_setting, warehouse_setting)
+    except preflight.SettingError as exc:
+        print(exc, file=sys.stderr)
+        return preflight.BAD_SETTING
+    if args.command == "rebuild":
+        return recovery.prepare_rebuild() or run_all(args.verbose)
+    return run_checked(args.verbose)
 
 
-def run_all() -> int:
+def run_checked(verbose: bool = False) -> int:
+    """Refuse to write to a warehouse that does not read back; otherwise run everything."""
+    live = Path(settings.default_warehouse())
+    wait = float(os.environ.get("WIREFACTS_LOCK_WAIT_SECONDS", LOCK_WAIT_SECONDS))
+    try:
+        damage = find_damage(live, wait)
+    except WarehouseLocked as exc:
+        print(f"wirefacts: {exc}", file=sys.stderr)
+        return FAILED
+    if damage is not None:
+        print(recovery.damage_message(live, damage), file=sys.stderr)
+        return recovery.DAMAGED
+    return run_all(verbose)
+
+
+def run_all(verbose: bool = False) -> int:
     settings.use_project_instance()
     import dagster as dg
 
@@ -46,14 +90,18 @@ def run_all() -> int:
     job = defs.resolve_job_def("materialize_everything")
     with dg.DagsterInstance.get() as instance:
         release_runs_of_dead_processes(instance)
-        # The run's full event log is in the instance (and the UI); the terminal gets warnings only.
-        quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+        # The run's full event log is in the instance (and the UI); the terminal gets it only with --verbose.
+        level = "INFO" if verbose else "CRITICAL"
+        run_config = {"loggers": {"console": {"config": {"log_level": level}}}}
         tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
-        result = job.execute_in_process(instance=instance, run_config=quiet, raise_on_error=False, tags=tags)
+        result = job.execute_in_process(
+            instance=instance, run_config=run_config, raise_on_error=False, tags=tags
+        )
+        log_file = None if result.success else report.write_run_log(instance, result.run_id)
     seconds = time.monotonic() - started
     if not result.success:
-        print(f"wirefacts: run {result.run_id} failed: {_failure_reason(result)}", file=sys.stderr)
-        return 1
+        print(report.failure_line(result, log_file), file=sys.stderr)
+        return FAILED
     print_summary(settings.default_warehouse(), result.run_id, seconds)
     return 0
 
@@ -90,28 +138,11 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def _failure_reason(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
-    for event in result.all_events:
-        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
-            error = event.step_failure_data.error
-            # The innermost error says what went wrong, unless ours (which names the lock holder) wraps it.
-            while error.cause is not None and error.cls_name != "WarehouseLocked":
-                error = error.cause
-            lines = error.message.strip().splitlines()
-            return f"step {event.step_key}: {lines[0] if lines else 'failed'}"
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION":
-            data = event.event_specific_data
-            if data and not data.passed:
-                return f"check {data.check_name} on {data.asset_key.to_user_string()} failed"
-    return "see the run in the Dagster UI"
-
-
 def run_sql(query: str, live: bool = False) -> int:
     """Query the published copy, so a reader never holds the lock a running pipeline needs."""
     import duckdb
 
-    from wirefacts.warehouse import WarehouseLocked, connect, published_path
+    from wirefacts.warehouse import connect, published_path
 
     live_path = Path(settings.default_warehouse())
     path = live_path if live or not published_path(live_path).exists() else published_path(live_path)
@@ -131,8 +162,18 @@ def run_sql(query: str, live: bool = False) -> int:
         )
         return 1
     except duckdb.Error as exc:
-        print(f"wirefacts: {str(exc).splitlines()[0]}", file=sys.stderr)
-        return 1
+        if not is_damage(exc):
+            print(f"wirefacts: {first_line(exc)}", file=sys.stderr)
+            return 1
+        if path == live_path:
+            print(recovery.damage_message(live_path, first_line(exc)).replace(" Nothing was written to it.", ""), file=sys.stderr)  # fmt: skip
+            return recovery.DAMAGED
+        print(
+            f"wirefacts: the published copy {path} is damaged ({first_line(exc)}); the next `wirefacts run` "
+            "publishes a new one, and until then `wirefacts sql --live` reads the warehouse itself",
+            file=sys.stderr,
+        )
+        return recovery.DAMAGED
     return 0
 
 

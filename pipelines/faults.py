@@ -2,24 +2,30 @@
 
 WIREFACTS_FAULT_KILL_AT=<table>   kill -9 the process after <table> is written and before its
                                   transaction commits (crash-safety tests).
+WIREFACTS_FAULT_NO_SPACE=<table>  fail with "No space left on device" after <table> is written and
+                                  before its transaction commits (full-disk tests).
 WIREFACTS_FAULT_BAD_ROW=<table>   add one row that breaks <table>'s schema before validation
                                   (quarantine tests).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 
 import polars as pl
 
 KILL_AT = "WIREFACTS_FAULT_KILL_AT"
+NO_SPACE = "WIREFACTS_FAULT_NO_SPACE"
 BAD_ROW = "WIREFACTS_FAULT_BAD_ROW"
 
 
-def kill_if_requested(table: str) -> None:
+def after_table_written(table: str) -> None:
     if os.environ.get(KILL_AT) == table:
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get(NO_SPACE) == table:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), table)
 
 
 def add_bad_row_if_requested(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:

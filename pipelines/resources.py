@@ -11,8 +11,8 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from pipelines import faults, settings
-from wirefacts import warehouse
+from pipelines import faults, recovery, settings
+from wirefacts import integrity, warehouse
 
 
 class SourceFolder(dg.ConfigurableResource):
@@ -35,6 +35,12 @@ class Warehouse(dg.ConfigurableResource):
         os.environ.get("WIREFACTS_LOCK_WAIT_SECONDS", warehouse.LOCK_WAIT_SECONDS)
     )
 
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A run stops before writing anything when the file does not read back whole."""
+        damage = integrity.find_damage(Path(self.path), self.lock_wait_seconds)
+        if damage is not None:
+            raise dg.Failure(description=recovery.damage_message(Path(self.path), damage))
+
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         with warehouse.connect(
@@ -44,4 +50,4 @@ class Warehouse(dg.ConfigurableResource):
 
     def write(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
         """Replace the tables in one transaction (with the test-only kill point between tables)."""
-        warehouse.replace_tables(con, tables, after_each=faults.kill_if_requested)
+        warehouse.replace_tables(con, tables, after_each=faults.after_table_written)

@@ -43,8 +43,13 @@ def cli_run(
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
 
 
+def rounded(value: object) -> object:
+    """Scores summed in another order differ in their last bits; twelve digits are what they mean."""
+    return round(value, 12) if isinstance(value, float) else value
+
+
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every base table's rows, sorted, without clock columns."""
+    """Every base table's rows, sorted, without clock columns, floats to twelve decimals."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
@@ -55,6 +60,30 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
             ).fetchall()]  # fmt: skip
             kept = ", ".join(f'"{c}"' for c in columns if c not in CLOCK_COLUMNS)
-            rows = con.sql(f'SELECT {kept} FROM "{table}"').fetchall()
+            rows = [tuple(map(rounded, row)) for row in con.sql(f'SELECT {kept} FROM "{table}"').fetchall()]
             state[table] = sorted(rows, key=repr)
         return state
+
+
+HEADERS_BYTES = 3 * 4096  # DuckDB's file header and its two database headers come before block 0
+DAMAGE_BYTES = 20 * 1024
+
+
+def damage(warehouse: Path, table: str = "documents") -> bytes:
+    """Zero 20 kB inside the file, at the start of the block that holds the table's first column."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        block_size = con.sql("SELECT block_size FROM pragma_database_size()").fetchall()[0][0]
+        block = con.execute(
+            "SELECT min(block_id) FROM pragma_storage_info(?) WHERE persistent AND block_id >= 0", [table]
+        ).fetchall()[0][0]
+    with open(warehouse, "r+b") as handle:
+        handle.seek(HEADERS_BYTES + block * block_size)
+        handle.write(b"\0" * DAMAGE_BYTES)
+    return warehouse.read_bytes()
+
+
+def wirefacts(*args: str, home: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Any wirefacts command, as a user types it."""
+    env = os.environ | {"DAGSTER_HOME": str(home)} | (extra_env or {})
+    command = [str(Path(sys.executable).with_name("wirefacts")), *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)

@@ -1,5 +1,6 @@
 """Crash safety and concurrency with the real command line: `make faults` (marked `faults`)."""
 
+import re
 import shutil
 import signal
 import subprocess
@@ -10,7 +11,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from tests.reliability import cli_run, dagster_home, snapshot
+from tests.reliability import cli_run, dagster_home, damage, snapshot, wirefacts
 
 pytestmark = pytest.mark.faults
 
@@ -24,7 +25,10 @@ TABLES = [
 
 @pytest.fixture(scope="module")
 def states(tmp_path_factory):
-    """An old warehouse (four seeds), and the clean result of the next run (all five, one changed)."""
+    """An old warehouse (four seeds), and the clean result of the next run (all five, one changed).
+
+    Every old file is still in the new folder, so a run of the new folder into an empty warehouse
+    gives the same tables as the clean result."""
     base = tmp_path_factory.mktemp("faults")
     home = dagster_home(base / "home")
     old_source, new_source = base / "old", base / "new"
@@ -129,3 +133,119 @@ def test_readers_of_the_published_copy_never_see_a_half_written_table(states):
         reads += 1
         time.sleep(0.2)
     assert run.returncode == 0 and reads > 5
+
+
+def test_a_damaged_warehouse_is_refused_then_restored_and_the_next_run_equals_a_clean_run(states):
+    folder = states["base"] / "restore"
+    live, published = folder / "wirefacts.duckdb", folder / "published" / "wirefacts.duckdb"
+    published.parent.mkdir(parents=True)
+    shutil.copyfile(states["old"], published)
+    shutil.copyfile(states["old"], live)
+    damaged = damage(live)
+    refused = cli_run(states["source"], live, states["home"])
+    assert refused.returncode == 3, refused.stderr[-2000:]
+    assert refused.stderr.startswith(f"wirefacts: the warehouse file {live} is damaged: table documents")
+    assert f"`wirefacts restore --warehouse {live}` copies back" in refused.stderr
+    assert "`wirefacts rebuild --source" in refused.stderr
+    assert live.read_bytes() == damaged  # nothing was written
+    restored = wirefacts(
+        "restore", "--warehouse", str(live), "--source", str(states["source"]), home=states["home"]
+    )
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    (aside,) = folder.glob("wirefacts.damaged-*.duckdb")
+    assert aside.read_bytes() == damaged
+    published_line = r"from the copy published \d+ s ago, \d{4}-\d\d-\d\d \d\d:\d\d; it holds 4 documents"
+    assert re.search(published_line, restored.stdout), restored.stdout
+    assert "it parses 1 new and 0 changed files" in restored.stdout
+    recovered = cli_run(states["source"], live, states["home"])
+    assert recovered.returncode == 0, recovered.stderr[-2000:]
+    assert snapshot(live) == states["clean_state"]
+
+
+def test_rebuild_moves_the_damaged_file_aside_and_equals_a_clean_run_over_the_folder(states):
+    folder = states["base"] / "rebuild"
+    folder.mkdir()
+    live = folder / "wirefacts.duckdb"
+    shutil.copyfile(states["old"], live)
+    damaged = damage(live)
+    rebuilt = wirefacts(
+        "rebuild", "--source", str(states["source"]), "--warehouse", str(live), home=states["home"]
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]
+    (aside,) = folder.glob("wirefacts.damaged-*.duckdb")
+    moved, rebuilding, *summary = rebuilt.stdout.splitlines()
+    assert moved == f"wirefacts: moved {live} aside to {aside} (kept, not deleted)"
+    assert rebuilding == f"wirefacts: rebuilding every table from {states['source']}"
+    assert summary[0].startswith("wirefacts run ") and " succeeded in " in summary[0]
+    assert aside.read_bytes() == damaged
+    assert snapshot(live) == states["clean_state"]
+    assert snapshot(folder / "published" / "wirefacts.duckdb") == states["clean_state"]
+
+
+def test_a_damaged_published_copy_is_named_to_readers_and_the_next_run_republishes(states):
+    folder = states["base"] / "republish"
+    live, published = folder / "wirefacts.duckdb", folder / "published" / "wirefacts.duckdb"
+    published.parent.mkdir(parents=True)
+    shutil.copyfile(states["old"], live)
+    shutil.copyfile(states["old"], published)
+    damage(published)
+    query = ("sql", "SELECT doc_id, title FROM documents", "--warehouse", str(live))
+    read = wirefacts(*query, home=states["home"])
+    assert read.returncode == 3
+    assert read.stderr.startswith(
+        f"wirefacts: the published copy {published} is damaged (Corrupt database file"
+    )
+    assert "the next `wirefacts run` publishes a new one" in read.stderr
+    run = cli_run(states["source"], live, states["home"])
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert snapshot(published) == states["clean_state"]
+    again = wirefacts(*query, home=states["home"])
+    assert again.returncode == 0 and again.stderr == ""
+
+
+def mount_small_disk(folder, size_bytes: int) -> bool:
+    """A tmpfs of the given size at folder, where the system lets us mount one (root)."""
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={size_bytes}", "tmpfs", str(folder)]
+    try:
+        return subprocess.run(mount, capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def test_a_full_disk_fails_in_one_line_leaves_every_table_whole_and_the_next_run_succeeds(states):
+    disk = states["base"] / "small-disk"
+    mounted = mount_small_disk(disk, states["old"].stat().st_size + 512 * 1024)
+    try:
+        warehouse = disk / "wirefacts.duckdb"
+        shutil.copyfile(states["old"], warehouse)
+        # Without a small filesystem to fill, the write fails the same way through the test-only hook.
+        fault = {} if mounted else {"WIREFACTS_FAULT_NO_SPACE": "officials"}
+        full = cli_run(states["source"], warehouse, states["home"], fault)
+        assert full.returncode == 1, full.stderr[-2000:]
+        (line,) = full.stderr.strip().splitlines()
+        assert " failed at step " in line and ": the disk is full (" in line
+        assert "No space left on device" in line and "free some space and run again" in line
+        after = snapshot(warehouse)
+        for name, rows in after.items():
+            assert rows in (states["old_state"].get(name), states["clean_state"].get(name)), name
+        assert not list(disk.rglob("*.tmp"))  # a copy cut short gives its space back
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,size=256m", str(disk)], check=True)
+        recovered = cli_run(states["source"], warehouse, states["home"])
+        assert recovered.returncode == 0, recovered.stderr[-2000:]
+        assert snapshot(warehouse) == states["clean_state"]
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_verbose_puts_the_whole_trace_on_the_terminal(states):
+    run = wirefacts(
+        "run", "--verbose", "--source", str(states["source"]), "--warehouse", str(states["base"] / "verbose.duckdb"),
+        home=states["home"], extra_env={"WIREFACTS_FAULT_NO_SPACE": "sentences"},
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "pipelines/faults.py" in run.stderr and "Traceback" in run.stderr or "Stack Trace" in run.stderr
+    assert len(run.stderr.splitlines()) > 20
+    assert run.stderr.strip().splitlines()[-1].startswith("wirefacts: run ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -74,7 +74,9 @@ def replace_tables(
                 after_each(name)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        # A failed COMMIT (a full disk) has already ended the transaction; keep its error, not ROLLBACK's.
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
 
 

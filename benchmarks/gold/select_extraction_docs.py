@@ -3,9 +3,12 @@
 A document qualifies when its text talks about officials and meetings, or about traded goods
 and figures (counted with plain keyword lists); qualifying documents are sampled at random.
 
-Usage: python benchmarks/gold/select_extraction_docs.py OUT_DIR
+Usage: python benchmarks/gold/select_extraction_docs.py OUT_DIR [--seed N] [--counts R,B,N] [--exclude GOLD]
+
+--exclude leaves out documents an earlier gold file already holds (a later batch of labels).
 """
 
+import argparse
 import gzip
 import json
 import random
@@ -36,13 +39,24 @@ def qualifies(text: str) -> bool:
 
 
 def main() -> None:
-    out = Path(sys.argv[1])
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument("--counts", help="documents from Reuters, BBC and newsarticles-dev, e.g. 5,4,6")
+    ap.add_argument("--exclude", help="a gold file whose documents are left out")
+    args = ap.parse_args()
+    out = Path(args.out)
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    rng = random.Random(20261202)
+    rng = random.Random(args.seed)
+    counts = [int(c) for c in args.counts.split(",")] if args.counts else [n for _, n, _ in PICKS]
+    excluded = set(json.loads(Path(args.exclude).read_text())["documents"]) if args.exclude else set()
     chosen = []
-    for corpus, n, keep in PICKS:
+    for (corpus, _, keep), n in zip(PICKS, counts, strict=True):
         recs = [json.loads(x) for x in gzip.open(CORPORA / corpus, "rt")]
-        pool = sorted((r for r in recs if keep(r) and qualifies(r["text"])), key=lambda r: r["file"])
+        pool = sorted(
+            (r for r in recs if keep(r) and qualifies(r["text"]) and r["file"] not in excluded),
+            key=lambda r: r["file"],
+        )
         for r in rng.sample(pool, n):
             (out / "docs" / r["file"]).write_text(r["text"], encoding="utf-8")
             chosen.append(r["file"])

@@ -78,3 +78,20 @@ def test_a_bare_first_word_is_the_person_only_when_family_names_come_first():
 
 def test_company_treasurers_are_not_officials():
     assert not officials("General Motors Treasurer Robert Smith said the notes would be priced on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("U.S. TREASURY'S BAKER SAYS PARIS PACT ONLY A START TO GREATER COOPERATION", ("Baker", "USA")),
+        ("FED CHAIRMAN VOLCKER SEES NO CLEARCUT EVIDENCE OF A TRADE TURNAROUND", ("Volcker", "USA")),
+        ("PRESIDENT REAGAN SAYS U.S. TO SUBMIT DRAFT TREATY ON INTERMEDIATE MISSILES", ("Reagan", None)),
+    ],
+)
+def test_officials_of_all_capital_headlines(headline, expected):
+    assert {(o.name, o.country) for o in find_officials(headline)} == {expected}
+
+
+def test_company_officers_in_all_capital_headlines_are_not_officials():
+    assert find_officials("GENERAL MOTORS CHAIRMAN SMITH SAYS SALES WILL RISE") == []
+    assert find_officials("CHRYSLER'S IACOCCA SAYS CAR IMPORTS MUST BE CURBED") == []

@@ -221,9 +221,67 @@ def _clean_name(name: str) -> str | None:
     return " ".join(tokens)
 
 
+# All-capital wire headlines and briefs: "TREASURY'S BAKER SAYS ...", "FED CHAIRMAN VOLCKER SEES ...",
+# "PRESIDENT REAGAN SAYS ...". The name is the capital word(s) between the office and a headline verb.
+HEADLINE_VERB = (
+    r"(?:SAYS|SAID|SEES|SAW|FORECASTS|EXPECTS|FULLY|URGES|WARNS|CALLS|DENIES|VOWS|MAINTAINS|PREDICTS|PROPOSES|"
+    r"REJECTS|ASKS|PLANS|WANTS|HOPES|BACKS|OPPOSES|REITERATES|REAFFIRMS|DEFENDS|CRITICIZES|AGREES|TO|WILL|IN|AT|ON)"
+)
+SHOUTED_TITLE_THEN_NAME = re.compile(
+    rf"(?P<title>(?:[A-Z.]+['’]S\s+|[A-Z.]{{2,}}\s+){{0,3}}?(?:{'|'.join(re.escape(h.upper()) for h in HEADS)}))\s+"
+    rf"(?P<name>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?=\s+{HEADLINE_VERB}\b)"
+)
+SHOUTED_BODY_THEN_NAME = re.compile(
+    rf"(?P<title>(?:[A-Z.]+\s+)?[A-Z.]+)['’]S\s+(?P<name>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?=\s+{HEADLINE_VERB}\b)"
+)
+
+
+def _shouted_mentions(text: str) -> list[OfficialMention]:
+    """Officials of all-capital lines, read as if the line were written in title case."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = line.group(0).split()
+        if len(words) < 3 or not line.group(0).isupper():
+            continue
+        for pattern in (SHOUTED_TITLE_THEN_NAME, SHOUTED_BODY_THEN_NAME):
+            for m in pattern.finditer(line.group(0)):
+                title = _title_case(m.group("title").replace("’S", "'S").removesuffix("'S"))
+                name = _title_case(m.group("name"))
+                if _clean_name(name) != name or name.upper() in HEADLINE_WORDS:
+                    continue
+                head = _head_of(title)
+                if pattern is SHOUTED_BODY_THEN_NAME:
+                    body = title.removeprefix("U.S. ").removeprefix("U.K. ")
+                    if body not in PUBLIC_BODIES:
+                        continue  # a country's possessive names no office
+                elif head is None or not _title_is_public(title, head):
+                    continue
+                start = line.start() + m.start("name")
+                country = title_country(title)
+                found.append(
+                    OfficialMention(
+                        name,
+                        normalize_title(title),
+                        country,
+                        start,
+                        start + len(name),
+                        line.start() + m.start("title"),
+                    )
+                )
+    return found
+
+
+HEADLINE_WORDS = {"U.S.", "NEW", "HOUSE", "STATE", "OIL", "TRADE", "DEBT"}
+
+
+def _title_case(words: str) -> str:
+    """ "TREASURY SECRETARY JAMES BAKER" → "Treasury Secretary James Baker"; "U.S." stays."""
+    return " ".join(w if "." in w else w[:1] + w[1:].lower() for w in words.split())
+
+
 def find_officials(text: str) -> list[OfficialMention]:
     """Titled mentions, then bare-surname mentions of the people found, in text order."""
-    titled: list[OfficialMention] = []
+    titled: list[OfficialMention] = _shouted_mentions(text)
     for title, title_start, m in _title_then_name(text):
         raw_title = title[title.find(_trim_title_start(title)) :]
         mention = _mention(text, m, raw_title, title_start + (len(title) - len(raw_title)))

@@ -13,7 +13,6 @@ import gzip
 import json
 import random
 import re
-import sys
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"

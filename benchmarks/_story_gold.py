@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 from _corpora import records
 
-from wirefacts.text.article import WORD
+from wirefacts.dedup.stories import story_inputs
 from wirefacts.text.ingest import Document, scan_folder
 
 GOLD = Path(__file__).resolve().parent / "gold" / "stories.dev.gold.json"
@@ -31,19 +31,7 @@ def read_documents(corpus: str, files: list[str]) -> pl.DataFrame:
             if rec["file"] in wanted:
                 (Path(folder) / rec["file"]).write_text(rec["text"], encoding="utf-8")
         docs = [d for d in scan_folder(Path(folder)) if isinstance(d, Document)]
-    return pl.DataFrame(
-        {
-            "doc_id": [d.source_path for d in docs],
-            "title": [d.title for d in docs],
-            "body": [d.body for d in docs],
-            "published_on": [d.published_on for d in docs],
-            "word_count": [len(WORD.findall(d.body)) for d in docs],
-        },
-        schema={
-            "doc_id": pl.String, "title": pl.String, "body": pl.String,
-            "published_on": pl.Date, "word_count": pl.Int64,
-        },
-    )  # fmt: skip
+    return story_inputs((d.source_path, d.title, d.body, d.published_on) for d in docs)
 
 
 @dataclass

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import records  # noqa: E402
 
 from wirefacts.dedup import minhash, settings  # noqa: E402
-from wirefacts.dedup.stories import _index, _lsh_candidates, group_stories  # noqa: E402
-from wirefacts.text.article import WORD, parse_article  # noqa: E402
+from wirefacts.dedup.stories import _index, _lsh_candidates, group_stories, story_inputs  # noqa: E402
+from wirefacts.text.article import parse_article  # noqa: E402
 
 FURNITURE = ["Share this article", "Read more: markets wrap", "Subscribe to our newsletter", "Advertisement"]
 
@@ -45,22 +45,7 @@ def corpus_frame() -> pl.DataFrame:
         article = parse_article(rec["text"])
         if article.body.strip():
             rows.append((rec["file"], article.title, article.body))
-    return pl.DataFrame(
-        {
-            "doc_id": [r[0] for r in rows],
-            "title": [r[1] for r in rows],
-            "body": [r[2] for r in rows],
-            "published_on": [None] * len(rows),
-            "word_count": [len(WORD.findall(r[2])) for r in rows],
-        },
-        schema={
-            "doc_id": pl.String,
-            "title": pl.String,
-            "body": pl.String,
-            "published_on": pl.Date,
-            "word_count": pl.Int64,
-        },  # fmt: skip
-    )
+    return story_inputs((file, title, body, None) for file, title, body in rows)
 
 
 def perturb(body: str, rng: random.Random) -> str:

@@ -10,11 +10,10 @@ import json
 import os
 from pathlib import Path
 
-import polars as pl
 import pytest
 
-from wirefacts.dedup.stories import group_stories
-from wirefacts.text.article import WORD, parse_article
+from wirefacts.dedup.stories import group_stories, story_inputs
+from wirefacts.text.article import parse_article
 
 CORPUS = Path(os.environ.get("WIREFACTS_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
 LABELS = Path(__file__).with_name("data") / "reuters_story_pairs.csv"
@@ -35,22 +34,7 @@ def reuters_stories():
             article = parse_article(record["text"])
             if article.body.strip():
                 rows.append((record["file"], article.title, article.body))
-    docs = pl.DataFrame(
-        {
-            "doc_id": [r[0] for r in rows],
-            "title": [r[1] for r in rows],
-            "body": [r[2] for r in rows],
-            "published_on": [None] * len(rows),
-            "word_count": [len(WORD.findall(r[2])) for r in rows],
-        },
-        schema={
-            "doc_id": pl.String,
-            "title": pl.String,
-            "body": pl.String,
-            "published_on": pl.Date,
-            "word_count": pl.Int64,
-        },  # fmt: skip
-    )
+    docs = story_inputs((file, title, body, None) for file, title, body in rows)
     clusters = group_stories(docs).story_clusters
     return dict(zip(clusters["doc_id"], clusters["story_id"], strict=True))
 

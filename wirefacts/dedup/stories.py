@@ -20,12 +20,25 @@ import polars as pl
 from schemas.models import polars_schema
 from wirefacts.dedup import features, minhash, settings
 from wirefacts.dedup.pair_model import PairModel, load_model, model_inputs
+from wirefacts.text.article import WORD
 
 PAIR_SCHEMA = polars_schema("duplicate_pairs")
 SIGNATURE_SCHEMA = polars_schema("minhash_signatures")
 BAND_SCHEMA = polars_schema("lsh_bands")
 CLUSTER_SCHEMA = polars_schema("story_clusters")
 RELATION_RANK = {"exact_duplicate": 0, "near_duplicate": 1, "same_story": 2}
+INPUT_SCHEMA = {
+    "doc_id": pl.String, "title": pl.String, "body": pl.String, "published_on": pl.Date, "word_count": pl.Int64,
+}  # fmt: skip
+
+
+def story_inputs(rows: Iterable[tuple[str, str | None, str, object]]) -> pl.DataFrame:
+    """The frame group_stories reads, from (doc_id, title, body, published_on) rows; the word
+    count is the documents table's."""
+    rows = list(rows)
+    return pl.DataFrame(
+        [(*row, len(WORD.findall(row[2]))) for row in rows], schema=INPUT_SCHEMA, orient="row"
+    )
 
 
 @dataclass

@@ -324,6 +324,8 @@ def _title_then_name(text: str) -> list[tuple[str, int, re.Match]]:
         if of_phrase and len(m.group("name").split()) == 1:
             given = m.start("title") + title.rfind(" ") + 1
             name = NAME_ONLY.match(text, given)
+            if name is None:  # "president of Finland-based HMD" + "Global": one body's name, no person
+                continue
             title = text[m.start("title") : given].rstrip()
         found.append((title, m.start("title"), name))
     return found

@@ -18,6 +18,16 @@ FACT_ASSETS = ["story_clusters", "officials", "official_mentions", "meetings", "
                "commodity_mentions", "trade_figures", "story_facts", "story_fact_reports", "fact_conflicts"]  # fmt: skip
 
 
+# The stories most widely carried, with how far their reports agree: the page's first table.
+TOP_STORIES = """
+SELECT headline, first_seen, documents, len(outlets) AS outlets, agencies, facts,
+       corroborated_figures, conflicts
+FROM story_timeline
+ORDER BY len(outlets) DESC, documents DESC, corroborated_figures DESC, conflicts DESC, story_id
+LIMIT 10
+"""
+
+
 def view_files() -> list[Path]:
     return sorted(VIEW_FOLDER.glob("*.sql"))
 
@@ -42,9 +52,12 @@ def analyst_views(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
             frame = pl.from_arrow(con.sql(f"SELECT * FROM {view} LIMIT 5").to_arrow_table())
             counts[path.stem] = con.sql(f"SELECT count(*) FROM {view}").fetchall()[0][0]
             previews[f"preview_{path.stem}"] = markdown_preview(frame)
+        top = pl.from_arrow(con.sql(TOP_STORIES).to_arrow_table())
         con.execute("CHECKPOINT")
     context.log.info(f"views: {counts}")
-    return dg.MaterializeResult(metadata={"views": dg.MetadataValue.json(counts), **previews})
+    return dg.MaterializeResult(
+        metadata={"views": dg.MetadataValue.json(counts), "top_stories": markdown_preview(top), **previews}
+    )
 
 
 @dg.asset(

@@ -4,6 +4,7 @@ import warnings
 
 import dagster as dg
 
+from assets.charts import warehouse_charts
 from assets.documents import document_tables
 from assets.facts import fact_tables
 from assets.stories import story_tables
@@ -21,6 +22,7 @@ ALL_ASSETS = [
     story_fact_tables,
     analyst_views,
     published_warehouse,
+    warehouse_charts,
 ]
 
 materialize_everything = dg.define_asset_job(

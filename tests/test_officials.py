@@ -99,5 +99,5 @@ def test_company_officers_in_all_capital_headlines_are_not_officials():
 
 def test_a_company_of_phrase_ending_in_a_capitalised_word_is_read_without_failing():
     # newsarticles-dev na-0597: the of-phrase's last word ("HMD") cannot start a name.
-    text = 'Florian Seiche, president of Finland-based HMD Global, the parent company, said on Sunday.'
+    text = "Florian Seiche, president of Finland-based HMD Global, the parent company, said on Sunday."
     assert "Global" not in names(text)

@@ -65,3 +65,15 @@ def test_agreeing_reports_are_one_fact_and_no_conflict():
     assert tables["fact_conflicts"].is_empty()
     figures = tables["story_facts"].filter(pl.col("fact_type") == "figure")
     assert figures.select("value", "document_count").rows() == [(2.0, 2)]
+
+
+def test_a_figure_with_a_trade_partner_does_not_contradict_one_without():
+    # reut-07395 and reut-01273: U.S. corn sold to Taiwan, and U.S. corn sold to unknown buyers.
+    tables = story_tables(
+        "The department said exporters also reported corn sales of 143,000 tonnes for delivery to Taiwan.",
+        "The U.S. Agriculture Department said private U.S. exporters reported sales of "
+        "104,000 tonnes of corn to unknown destinations for shipment in the 1986/87 marketing year.",
+    )
+    figures = tables["story_facts"].filter(pl.col("fact_type") == "figure")
+    assert sorted(figures["partner_country"].to_list(), key=str) == [None, "TWN"]
+    assert tables["fact_conflicts"].is_empty()

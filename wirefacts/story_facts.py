@@ -11,7 +11,8 @@ Figures. Two reports are the same figure when their keys agree and their values 
   "58%"), or when they differ by at most 1% of the larger, or 10% when either is approximate
   ("about", "nearly", "estimated"); and their directions do not contradict (increase vs decrease).
 Reports of one key whose values do not agree are separate facts of the story. Two documents
-conflict on a figure when each gives that key exactly once, the key names a metric and a
+conflict on a figure when each gives that key exactly once and with every part equal (a report
+without a partner or commodity does not contradict one with it), the key names a metric and a
 commodity or country, the periods can be the same (month names and years overlap or are
 missing), and the values (or directions) do not agree.
 
@@ -66,6 +67,7 @@ class Report:
     location: str | None = None
     location_country: str | None = None
     date_start: date | None = None
+    key: tuple = ()  # a figure report's own (metric, unit, commodity, country, partner), as extracted
 
 
 @dataclass
@@ -170,7 +172,9 @@ def group_figures(story_id: str, rows: list[tuple[dict, Report]]) -> list[Fact]:
 def figure_conflicts(facts: list[Fact]) -> list[tuple[Fact, Report, Fact, Report, str]]:
     """Pairs of documents that each give one value for a figure key, and values that do not agree.
 
-    Only keys with a metric and a commodity or country are compared, and only documents that give
+    Only keys with a metric and a commodity or country are compared, only reports whose own keys are
+    equal (a figure with a trade partner and one without measure different things, so a missing part
+    that joins two reports as one fact does not make them contradict), and only documents that give
     the key once: a text listing several companies' sales under one key is not contradicting itself.
     """
     placed = [(f, r) for f in facts for r in f.reports]
@@ -179,12 +183,12 @@ def figure_conflicts(facts: list[Fact]) -> list[tuple[Fact, Report, Fact, Report
         if not _comparable(a.key):
             continue
         for b, rb in placed[i + 1 :]:
-            if ra.doc_id == rb.doc_id or a is b or not _keys_compatible(a.key, b.key):
+            if ra.doc_id == rb.doc_id or a is b or ra.key != rb.key:
                 continue
             if not periods_can_match(ra.period, rb.period):
                 continue
-            mine = [x for g, x in placed if x.doc_id == ra.doc_id and _keys_compatible(g.key, b.key)]
-            theirs = [x for g, x in placed if x.doc_id == rb.doc_id and _keys_compatible(g.key, a.key)]
+            mine = [x for _, x in placed if x.doc_id == ra.doc_id and x.key == rb.key]
+            theirs = [x for _, x in placed if x.doc_id == rb.doc_id and x.key == ra.key]
             if len({x.value for x in mine}) != 1 or len({x.value for x in theirs}) != 1:
                 continue
             pair = (a.story_id, *sorted((ra.doc_id, rb.doc_id)), *sorted((a.label, b.label)))
@@ -339,6 +343,7 @@ def build_story_facts(
                 report(
                     doc_id, row["char_start"], row["char_end"], value=row["value"], approximate=row["approximate"],
                     direction=row["direction"], period=period_words(row["period_text"]),
+                    key=tuple(key.values()),
                 ),
             )
         )  # fmt: skip

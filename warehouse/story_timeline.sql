@@ -1,8 +1,9 @@
 -- Stories by the first day any of their documents was seen (published_on, else the day it was
--- loaded), with their documents, outlets, credited agencies, facts and conflicts.
+-- loaded; first_published counts dated lines only), with their documents, outlets, credited
+-- agencies, facts and conflicts.
 CREATE OR REPLACE VIEW story_timeline AS
 WITH docs AS (
-    SELECT c.story_id, c.doc_id, c.is_canonical, d.title, d.outlet, d.credited_agencies,
+    SELECT c.story_id, c.doc_id, c.is_canonical, d.title, d.outlet, d.credited_agencies, d.published_on,
            coalesce(d.published_on, d.ingested_at::DATE) AS seen_on
     FROM story_clusters c
     JOIN documents d USING (doc_id)
@@ -21,6 +22,7 @@ conflicts AS (
 SELECT d.story_id,
        any_value(d.title) FILTER (WHERE d.is_canonical) AS headline,
        min(d.seen_on) AS first_seen,
+       min(d.published_on) AS first_published,
        max(d.seen_on) AS last_seen,
        count(*) AS documents,
        list(DISTINCT d.outlet) FILTER (WHERE d.outlet IS NOT NULL) AS outlets,

@@ -50,18 +50,37 @@ def _nothing_to_show(name: str, title: str, message: str) -> Chart:
     return Chart(name, title, spec)
 
 
+def _subtitle(spec: dict, text: str | None) -> dict:
+    if text:
+        spec["title"] = {"text": spec["title"], "subtitle": text}
+    return spec
+
+
 def stories_over_time(timeline: pl.DataFrame) -> Chart:
-    """timeline: the story_timeline view (first_seen, documents). Stories and documents per period."""
-    name, title = "stories_over_time", "Stories by the first day seen"
+    """timeline: the story_timeline view (first_published, first_seen, documents). Stories per
+    period of their first dated report. The day a file was loaded says nothing about when the news
+    broke, so undated stories are counted in the subtitle, not drawn; only when no story has a date
+    are they drawn by the day they were loaded."""
+    name, title = "stories_over_time", "Stories by the first day reported"
     if timeline.is_empty():
         return _nothing_to_show(name, title, "No stories yet")
-    span_days = (timeline["first_seen"].max() - timeline["first_seen"].min()).days
+    dated = timeline.filter(pl.col("first_published").is_not_null())
+    if dated.is_empty():
+        day, note = "first_seen", "no story has a dated line: drawn by the day its files were loaded"
+        dated = timeline
+    else:
+        undated = timeline.height - dated.height
+        day, note = (
+            "first_published",
+            f"{undated:,} stories without a dated line not shown" if undated else None,
+        )
+    span_days = (dated[day].max() - dated[day].min()).days
     unit, every, time_unit = next(b[1:] for b in TIME_BINS if span_days <= b[0])
     per_bin = (
-        timeline.group_by(pl.col("first_seen").dt.truncate(every))
+        dated.group_by(pl.col(day).dt.truncate(every).alias("period"))
         .agg(pl.len().alias("stories"), pl.col("documents").sum().alias("documents"))
-        .sort("first_seen")
-        .with_columns(pl.col("first_seen").cast(pl.String))
+        .sort("period")
+        .with_columns(pl.col("period").cast(pl.String))
     )
     spec = _spec(
         f"{title}, per {unit}",
@@ -69,27 +88,32 @@ def stories_over_time(timeline: pl.DataFrame) -> Chart:
         height=260,
         mark={"type": "bar", "tooltip": True},
         encoding={
-            "x": {"field": "first_seen", "type": "temporal", "timeUnit": time_unit, "title": "first seen"},
+            "x": {
+                "field": "period",
+                "type": "temporal",
+                "timeUnit": time_unit,
+                "title": f"{unit} of first report",
+            },
             "y": {"field": "stories", "type": "quantitative", "title": "stories", "axis": {"tickMinStep": 1}},
-            "tooltip": [{"field": "first_seen"}, {"field": "stories"}, {"field": "documents"}],
+            "tooltip": [{"field": "period"}, {"field": "stories"}, {"field": "documents"}],
         },
     )
-    return Chart(name, title, spec)
+    return Chart(name, title, _subtitle(spec, note))
 
 
 def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
     """story_facts: figure rows. Distinct story figures per commodity and country, as a heat map of
-    the commonest of each (a figure with no commodity or country is counted under "none")."""
+    the commonest of each. Figures with no commodity or no country are counted in the subtitle: as
+    a row or column of their own they would outweigh every named cell."""
     name, title = "figures_by_commodity_and_country", "Trade figures by commodity and country"
-    figures = story_facts.filter(pl.col("fact_type") == "figure").select(
-        pl.col("commodity").fill_null("none"), pl.col("country").fill_null("none")
-    )
-    if figures.is_empty():
-        return _nothing_to_show(name, title, "No trade figures yet")
-    top_commodities = figures["commodity"].value_counts(sort=True).head(TOP_COMMODITIES)["commodity"]
-    top_countries = figures["country"].value_counts(sort=True).head(TOP_COUNTRIES)["country"]
+    figures = story_facts.filter(pl.col("fact_type") == "figure").select("commodity", "country")
+    named = figures.drop_nulls()
+    if named.is_empty():
+        return _nothing_to_show(name, title, "No trade figures with a commodity and a country yet")
+    top_commodities = named["commodity"].value_counts(sort=True).head(TOP_COMMODITIES)["commodity"]
+    top_countries = named["country"].value_counts(sort=True).head(TOP_COUNTRIES)["country"]
     cells = (
-        figures.filter(pl.col("commodity").is_in(top_commodities) & pl.col("country").is_in(top_countries))
+        named.filter(pl.col("commodity").is_in(top_commodities) & pl.col("country").is_in(top_countries))
         .group_by("commodity", "country")
         .len("figures")
         .sort("commodity", "country")
@@ -111,7 +135,9 @@ def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
         },
     )
     spec["width"] = {"step": 36}
-    return Chart(name, title, spec)
+    unnamed = figures.height - named.height
+    note = f"{unnamed:,} of {figures.height:,} figures have no commodity or no country and are not shown"
+    return Chart(name, title, _subtitle(spec, note if unnamed else None))
 
 
 def conflicts_per_story(timeline: pl.DataFrame) -> Chart:
@@ -142,7 +168,13 @@ def conflicts_per_story(timeline: pl.DataFrame) -> Chart:
         height={"step": 20},
         mark={"type": "bar", "tooltip": True},
         encoding={
-            "y": {"field": "story", "type": "nominal", "sort": "-x", "title": None},
+            "y": {
+                "field": "story",
+                "type": "nominal",
+                "sort": "-x",
+                "title": None,
+                "axis": {"labelLimit": 520},
+            },
             "x": {
                 "field": "conflicts",
                 "type": "quantitative",

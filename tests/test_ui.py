@@ -146,6 +146,18 @@ def test_launch_run_through_graphql_fills_the_warehouse(server):
     # The run through the web server gives the stories an in-process run gives (the rewrites of
     # the seed story grouped, its topic neighbours apart).
     assert query(server["warehouse"], "SELECT count(DISTINCT story_id) FROM story_clusters") == [(4,)]
+    # The chart asset's page carries every chart as an embedded PNG the UI renders.
+    charts = graphql(
+        port,
+        """{ assetOrError(assetKey: {path: ["warehouse_charts"]}) { ... on Asset {
+             assetMaterializations(limit: 1) { metadataEntries { label ... on MarkdownMetadataEntry { mdStr } } } } } }""",
+    )["assetOrError"]["assetMaterializations"][0]["metadataEntries"]
+    embedded = {
+        e["label"]
+        for e in charts
+        if e.get("mdStr", "").startswith("![") and "data:image/png;base64," in e["mdStr"]
+    }
+    assert embedded == {"stories_over_time", "figures_by_commodity_and_country", "conflicts_per_story"}
 
 
 def test_asset_graph_page_renders_in_headless_chromium(server):

@@ -20,10 +20,10 @@ FACT_ASSETS = ["story_clusters", "officials", "official_mentions", "meetings", "
 
 # The stories most widely carried, with how far their reports agree: the page's first table.
 TOP_STORIES = """
-SELECT headline, first_seen, documents, len(outlets) AS outlets, agencies, facts,
+SELECT headline, first_seen, documents, coalesce(len(outlets), 0) AS outlets, agencies, facts,
        corroborated_figures, conflicts
 FROM story_timeline
-ORDER BY len(outlets) DESC, documents DESC, corroborated_figures DESC, conflicts DESC, story_id
+ORDER BY coalesce(len(outlets), 0) DESC, documents DESC, corroborated_figures DESC, conflicts DESC, story_id
 LIMIT 10
 """
 

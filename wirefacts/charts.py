@@ -39,14 +39,18 @@ class Chart:
         return vl_convert.vegalite_to_png(self.spec, scale=2)
 
 
-def _spec(title: str, rows: list[dict], **chart: object) -> dict:
-    return {"$schema": VEGA_LITE, "title": title, "width": WIDTH, "data": {"values": rows}, **chart}
+def _spec(title: str, frame: pl.DataFrame, mark: str, encoding: dict, width: object, height: object) -> dict:
+    """A chart of one mark over the frame's rows, inlined: the spec alone draws it."""
+    return {"$schema": VEGA_LITE, "title": title, "width": width, "height": height,
+            "data": {"values": frame.to_dicts()}, "mark": {"type": mark, "tooltip": True}, "encoding": encoding}  # fmt: skip
 
 
 def _nothing_to_show(name: str, title: str, message: str) -> Chart:
     """An empty warehouse still gets its chart, saying why it is empty rather than a blank frame."""
-    spec = _spec(title, [{"message": message}], height=60, mark={"type": "text", "fontSize": 14},
-                 encoding={"text": {"field": "message"}})  # fmt: skip
+    spec = _spec(
+        title, pl.DataFrame({"message": [message]}), "text", {"text": {"field": "message"}}, WIDTH, 60
+    )
+    spec["mark"]["fontSize"] = 14
     return Chart(name, title, spec)
 
 
@@ -84,9 +88,10 @@ def stories_over_time(timeline: pl.DataFrame) -> Chart:
     )
     spec = _spec(
         f"{title}, per {unit}",
-        per_bin.to_dicts(),
+        per_bin,
+        "bar",
+        width=WIDTH,
         height=260,
-        mark={"type": "bar", "tooltip": True},
         encoding={
             "x": {
                 "field": "period",
@@ -120,9 +125,10 @@ def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
     )
     spec = _spec(
         title,
-        cells.to_dicts(),
+        cells,
+        "rect",
+        width={"step": 36},
         height={"step": 22},
-        mark={"type": "rect", "tooltip": True},
         encoding={
             "x": {"field": "country", "type": "nominal", "sort": top_countries.to_list(), "title": "country"},
             "y": {
@@ -134,7 +140,6 @@ def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
             "color": {"field": "figures", "type": "quantitative", "title": "figures"},
         },
     )
-    spec["width"] = {"step": 36}
     unnamed = figures.height - named.height
     note = f"{unnamed:,} of {figures.height:,} figures have no commodity or no country and are not shown"
     return Chart(name, title, _subtitle(spec, note if unnamed else None))
@@ -164,9 +169,10 @@ def conflicts_per_story(timeline: pl.DataFrame) -> Chart:
         return _nothing_to_show(name, title, "No conflicting reports")
     spec = _spec(
         title,
-        stories.to_dicts(),
+        stories.drop("story_id"),
+        "bar",
+        width=WIDTH // 2,
         height={"step": 20},
-        mark={"type": "bar", "tooltip": True},
         encoding={
             "y": {
                 "field": "story",
@@ -184,7 +190,6 @@ def conflicts_per_story(timeline: pl.DataFrame) -> Chart:
             "tooltip": [{"field": "story"}, {"field": "conflicts"}, {"field": "documents"}],
         },
     )
-    spec["width"] = WIDTH // 2
     return Chart(name, title, spec)
 
 

@@ -270,40 +270,28 @@ def build_story_facts(
 
     facts: list[Fact] = []
     names = dict(officials.select("official_id", "name").iter_rows())
-    firsts: dict[tuple[str, str, str], tuple[int, int]] = {}
-    for doc_id, official_id, start, end in official_mentions.select(
-        "doc_id", "official_id", "char_start", "char_end"
-    ).iter_rows():
-        if doc_id in story_of and doc_id in doc_info:
-            key = (story_of[doc_id], official_id, doc_id)
-            firsts[key] = min(firsts.get(key, (start, end)), (start, end))
-    by_official: dict[tuple[str, str], Fact] = {}
-    for (story_id, official_id, doc_id), (start, end) in sorted(firsts.items()):
-        fact = by_official.get((story_id, official_id))
-        if fact is None:
-            name = names.get(official_id, official_id)
-            fact = by_official[(story_id, official_id)] = Fact(
-                story_id, "official", {"official_id": official_id, "name": name}, name
-            )
-            facts.append(fact)
-        fact.reports.append(report(doc_id, start, end))
 
-    firsts = {}
-    for doc_id, commodity, start, end in commodity_mentions.select(
-        "doc_id", "commodity", "char_start", "char_end"
-    ).iter_rows():
-        if doc_id in story_of and doc_id in doc_info:
-            key = (story_of[doc_id], commodity, doc_id)
-            firsts[key] = min(firsts.get(key, (start, end)), (start, end))
-    by_commodity: dict[tuple[str, str], Fact] = {}
-    for (story_id, commodity, doc_id), (start, end) in sorted(firsts.items()):
-        fact = by_commodity.get((story_id, commodity))
-        if fact is None:
-            fact = by_commodity[(story_id, commodity)] = Fact(
-                story_id, "commodity", {"commodity": commodity}, commodity
-            )
-            facts.append(fact)
-        fact.reports.append(report(doc_id, start, end))
+    def mention_facts(mentions: pl.DataFrame, column: str, fact_type: str, label_of: dict) -> None:
+        """One fact per story and mentioned thing; each document's first mention is its report."""
+        firsts: dict[tuple[str, str, str], tuple[int, int]] = {}
+        for doc_id, thing, start, end in mentions.select(
+            "doc_id", column, "char_start", "char_end"
+        ).iter_rows():
+            if doc_id in story_of and doc_id in doc_info:
+                key = (story_of[doc_id], thing, doc_id)
+                firsts[key] = min(firsts.get(key, (start, end)), (start, end))
+        by_thing: dict[tuple[str, str], Fact] = {}
+        for (story_id, thing, doc_id), (start, end) in sorted(firsts.items()):
+            fact = by_thing.get((story_id, thing))
+            if fact is None:
+                label = label_of.get(thing, thing)
+                key = {"official_id": thing, "name": label} if fact_type == "official" else {column: thing}
+                fact = by_thing[(story_id, thing)] = Fact(story_id, fact_type, key, label)
+                facts.append(fact)
+            fact.reports.append(report(doc_id, start, end))
+
+    mention_facts(official_mentions, "official_id", "official", names)
+    mention_facts(commodity_mentions, "commodity", "commodity", {})
 
     who: dict[str, list[str]] = defaultdict(list)
     for meeting_id, official_id, name in participants.select("meeting_id", "official_id", "name").iter_rows():

@@ -12,17 +12,8 @@ from wirefacts.text.ingest import scan_folder
 from wirefacts.text.outlets import OUTLETS_FILE, load_outlet_map
 from wirefacts.warehouse import read_table
 
-LAYER = "documents"
 
-
-TABLES = {
-    "documents": "One row per accepted article file: headline, date, cleaned body.",
-    "rejected_documents": "One row per file that is not an article, with a reason code and a sentence.",
-    "sentences": "Sentence spans of every body; the provenance every fact points into.",
-}
-
-
-@dg.multi_asset(specs=table_specs(TABLES, LAYER), pool="duckdb")
+@dg.multi_asset(specs=table_specs("documents"), pool="duckdb")
 def document_tables(
     context: dg.AssetExecutionContext, source: SourceFolder, warehouse: Warehouse
 ) -> Iterator[dg.MaterializeResult]:

@@ -11,18 +11,9 @@ from pipelines import faults
 from pipelines.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.models import polars_schema
+from schemas.registry import table as registered_table
+from schemas.validate import ROW
 from wirefacts.extract.facts import extract_facts
-
-LAYER = "facts"
-DESCRIPTIONS = {
-    "officials": "One row per person holding or speaking for a public office, resolved across the corpus.",
-    "official_mentions": "Every mention of an official, with the title the document gives and its span.",
-    "meetings": "Talks, visits, summits and calls, with status, place, date and evidence.",
-    "meeting_participants": "Who took part in each meeting.",
-    "commodity_mentions": "Every commodity mention, canonical name and category.",
-    "trade_figures": "Trade, production, stock, price, share and tariff figures with unit, direction and context.",
-    "quarantined_rows": "Rows that broke a schema rule, kept with the table and the rule instead of dropped.",
-}
 
 
 def quarantine(
@@ -31,28 +22,18 @@ def quarantine(
     """Move rows that break their table's pandera rules into quarantine; the rest of each table loads."""
     kept, quarantined = {}, []
     for name, frame in tables.items():
-        outcome = validate_frame(frame, model_for(name))
-        if outcome.passed:
-            kept[name] = frame
+        outcome = validate_frame(frame, model_for(name), registered_table(name).key)
+        kept[name] = outcome.kept(frame)
+        bad = outcome.failing_rows
+        if bad.is_empty():
             continue
-        cases = outcome.failure_cases.filter(pl.col("index").is_not_null())
-        rules = cases.group_by("index").agg(
-            pl.concat_str("column", pl.lit(": "), "check").unique().str.join("; ").alias("rule")
-        )
-        bad = frame.with_row_index("index").join(
-            rules.with_columns(pl.col("index").cast(pl.UInt32)), on="index"
-        )
-        kept[name] = (
-            frame.with_row_index("index").join(bad.select("index"), on="index", how="anti").drop("index")
-        )
+        doc_id = pl.col("doc_id") if "doc_id" in bad.columns else pl.lit(None, dtype=pl.String)
         quarantined.append(
             bad.select(
                 pl.lit(name).alias("table_name"),
-                (pl.col("doc_id") if "doc_id" in bad.columns else pl.lit(None, dtype=pl.String)).alias(
-                    "doc_id"
-                ),
+                doc_id.alias("doc_id"),
                 "rule",
-                pl.struct(pl.exclude("index", "rule")).struct.json_encode().alias("row_json"),
+                pl.struct(pl.exclude(ROW, "rule")).struct.json_encode().alias("row_json"),
                 pl.lit(now).alias("quarantined_at"),
             )
         )
@@ -60,7 +41,7 @@ def quarantine(
     return kept, pl.concat(quarantined).cast(dict(schema)) if quarantined else pl.DataFrame(schema=schema)
 
 
-@dg.multi_asset(specs=table_specs(DESCRIPTIONS, LAYER, deps=["documents", "story_clusters"]), pool="duckdb")
+@dg.multi_asset(specs=table_specs("facts", deps=["documents", "story_clusters"]), pool="duckdb")
 def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator[dg.MaterializeResult]:
     """Rule-based extraction over every document body; invalid rows go to quarantined_rows."""
     now = datetime.now().replace(microsecond=0)

@@ -6,6 +6,8 @@ import dagster as dg
 import polars as pl
 
 from schemas import model_for
+from schemas.registry import table as registered_table
+from schemas.registry import written_by
 
 PREVIEW_ROWS = 10
 PREVIEW_CELL_CHARS = 80
@@ -28,24 +30,24 @@ def column_schema(table: str) -> dg.TableSchema:
 
 
 def table_spec_metadata(table: str) -> dict:
-    """Definition-time metadata: the schema is visible before the first run."""
-    return {"dagster/column_schema": column_schema(table), "dagster/table_name": table}
+    """Definition-time metadata: the schema and key are visible before the first run."""
+    key = ", ".join(registered_table(table).key)
+    return {"dagster/column_schema": column_schema(table), "dagster/table_name": table, "key": key}
 
 
-def table_specs(
-    descriptions: dict[str, str], group: str, deps: list[str] | None = None
-) -> list[dg.AssetSpec]:
-    """One spec per warehouse table an asset writes: its group (layer), kinds and column schema."""
+def table_specs(step: str, deps: list[str] | None = None) -> list[dg.AssetSpec]:
+    """One spec per warehouse table the step writes (from the table registry): its group (layer),
+    description, kinds and column schema."""
     return [
         dg.AssetSpec(
-            name,
-            description=description,
-            group_name=group,
+            t.name,
+            description=t.description,
+            group_name=t.layer,
             kinds={"duckdb", "polars"},
             deps=deps or [],
-            metadata=table_spec_metadata(name),
+            metadata=table_spec_metadata(t.name),
         )
-        for name, description in descriptions.items()
+        for t in written_by(step)
     ]
 
 

@@ -8,16 +8,8 @@ from pipelines.resources import Warehouse
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
 from wirefacts.warehouse import read_table
 
-LAYER = "stories"
-TABLES = {
-    "story_clusters": "One row per document: its story, whether it is the canonical text, and how it joined.",
-    "duplicate_pairs": "Every verified candidate pair with the parts of its score, merged or not.",
-    "minhash_signatures": "MinHash signatures: the persistent payload of the LSH index.",
-    "lsh_bands": "LSH band hashes per document: new batches are matched against these.",
-}
 
-
-@dg.multi_asset(specs=table_specs(TABLES, LAYER, deps=["documents"]), pool="duckdb")
+@dg.multi_asset(specs=table_specs("stories", deps=["documents"]), pool="duckdb")
 def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # noqa: ANN201 - yields results
     """Exact hash, MinHash/LSH near duplicates and same-story rewrites, clustered without chaining."""
     with warehouse.connect() as con:

@@ -10,19 +10,11 @@ from pipelines.resources import Warehouse
 from wirefacts.story_facts import build_story_facts
 from wirefacts.warehouse import read_table
 
-LAYER = "facts"
-TABLES = {
-    "story_facts": "One row per distinct fact of a story (official, meeting, commodity, figure) with the "
-    "documents, outlets and agencies reporting it and the first and last day seen.",
-    "story_fact_reports": "Every document's report of a story fact, with its outlet, agency and evidence span.",
-    "fact_conflicts": "Reports of one story that disagree on a figure's value or a meeting's status, place or "
-    "date, with both evidence spans and outlets.",
-}
 SOURCES = ["story_clusters", "documents", "officials", "official_mentions", "meetings", "meeting_participants",
            "commodity_mentions", "trade_figures"]  # fmt: skip
 
 
-@dg.multi_asset(specs=table_specs(TABLES, LAYER, deps=SOURCES), pool="duckdb")
+@dg.multi_asset(specs=table_specs("story_facts", deps=SOURCES), pool="duckdb")
 def story_fact_tables(
     context: dg.AssetExecutionContext, warehouse: Warehouse
 ) -> Iterator[dg.MaterializeResult]:

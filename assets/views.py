@@ -10,12 +10,11 @@ import polars as pl
 from assets.metadata import markdown_preview
 from pipelines.resources import Warehouse
 from pipelines.settings import PROJECT_ROOT
+from schemas.registry import TABLE_NAMES
 from wirefacts.warehouse import published_path, quote_identifier
 
 LAYER = "views"
 VIEW_FOLDER = PROJECT_ROOT / "warehouse"
-FACT_ASSETS = ["story_clusters", "officials", "official_mentions", "meetings", "meeting_participants",
-               "commodity_mentions", "trade_figures", "story_facts", "story_fact_reports", "fact_conflicts"]  # fmt: skip
 
 
 # The stories most widely carried, with how far their reports agree: the page's first table.
@@ -35,7 +34,7 @@ def view_files() -> list[Path]:
 @dg.asset(
     group_name=LAYER,
     kinds={"duckdb", "sql"},
-    deps=FACT_ASSETS,
+    deps=list(TABLE_NAMES),  # the views may read any table
     pool="duckdb",
     description="Views for analysts, one per file in warehouse/*.sql: stories, corroborated figures, "
     "official activity, commodity mentions by month.",

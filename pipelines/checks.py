@@ -14,6 +14,7 @@ import polars as pl
 from assets.metadata import markdown_preview
 from pipelines.resources import Warehouse
 from schemas import model_for, validate_frame
+from schemas.registry import table as registered_table
 from wirefacts.warehouse import read_table
 
 
@@ -24,7 +25,8 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
         asset=table,
         name=f"{table}_schema",
         blocking=True,
-        description=f"Every row of {table} satisfies the {model.__name__} pandera model.",
+        description=f"Every row of {table} satisfies the {model.__name__} pandera model, and no two rows share "
+        f"the key ({', '.join(registered_table(table).key)}).",
     )
     def _check(warehouse: Warehouse) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
@@ -32,7 +34,7 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
             quarantined = (
                 read_table(con, "quarantined_rows") if table != "quarantined_rows" else pl.DataFrame()
             )
-        outcome = validate_frame(frame, model)
+        outcome = validate_frame(frame, model, registered_table(table).key)
         metadata = {"rows_checked": frame.height, "model": model.__name__}
         if not outcome.passed:
             metadata |= {

@@ -13,7 +13,7 @@ from assets.views import analyst_views, published_warehouse
 from pipelines.automation import build_automation
 from pipelines.checks import schema_check
 from pipelines.resources import SourceFolder, Warehouse
-from schemas import MODELS
+from schemas.registry import TABLE_NAMES
 
 ALL_ASSETS = [
     document_tables,
@@ -39,7 +39,7 @@ with warnings.catch_warnings():
 
 defs = dg.Definitions(
     assets=ASSETS_WITH_CODE,
-    asset_checks=[schema_check(table) for table in MODELS],
+    asset_checks=[schema_check(table) for table in TABLE_NAMES],
     jobs=[materialize_everything],
     sensors=[inbox_sensor],
     schedules=[daily_reconciliation],

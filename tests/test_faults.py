@@ -10,17 +10,11 @@ import time
 import duckdb
 import pytest
 
+from schemas.registry import TABLE_NAMES
 from tests.conftest import SEEDS
 from tests.reliability import cli_run, dagster_home, damage, snapshot, wirefacts
 
 pytestmark = pytest.mark.faults
-
-# Every table the pipeline writes, in the order its assets write them.
-TABLES = [
-    "documents", "rejected_documents", "sentences", "story_clusters", "duplicate_pairs", "minhash_signatures",
-    "lsh_bands", "officials", "official_mentions", "meetings", "meeting_participants", "commodity_mentions",
-    "trade_figures", "quarantined_rows",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +49,7 @@ def states(tmp_path_factory):
     }
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("table", TABLE_NAMES)  # every table, in the order a run writes them
 def test_kill_while_writing_a_table_leaves_old_or_new_and_the_next_run_recovers(states, table):
     warehouse = states["base"] / f"killed-{table}.duckdb"
     shutil.copyfile(states["old"], warehouse)

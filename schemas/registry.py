@@ -176,3 +176,14 @@ def table(name: str) -> Table:
 
 def written_by(step: str) -> list[Table]:
     return [t for t in TABLES if t.step == step]
+
+
+def markdown_table() -> str:
+    """The README's table list (`python -m schemas.registry` prints it; a test keeps them equal)."""
+    lines = ["| table | layer | key | what it holds |", "|---|---|---|---|"]
+    lines += [f"| `{t.name}` | {t.layer} | {', '.join(t.key)} | {t.description} |" for t in TABLES]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

@@ -29,7 +29,7 @@ def document_tables(
         previous = read_table(con, "documents", DOCUMENTS)
         loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
         scanned = scan_folder(source.root, source.max_file_bytes, source.max_files, loaded)
-        documents, rejected, sentences = build_tables(
+        tables = build_tables(
             scanned,
             previous,
             read_table(con, "rejected_documents", REJECTED),
@@ -37,7 +37,8 @@ def document_tables(
             now,
             outlets,
         )
-        warehouse.write(con, {"documents": documents, "rejected_documents": rejected, "sentences": sentences})
+        warehouse.write(con, tables)
+    documents, rejected = tables["documents"], tables["rejected_documents"]
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
     context.log.info(
         f"{documents.filter('is_present').height} documents, {rejected.height} rejected from {source.root}"
@@ -67,5 +68,5 @@ def document_tables(
     )
     yield dg.MaterializeResult(
         asset_key="sentences",
-        metadata=table_metadata("sentences", sentences, ["doc_id", "sentence_no", "sentence"]),
+        metadata=table_metadata("sentences", tables["sentences"], ["doc_id", "sentence_no", "sentence"]),
     )

@@ -51,7 +51,12 @@ def main() -> None:
 
         started = time.perf_counter()
         nothing_loaded = (pl.DataFrame(schema=schema) for schema in (DOCUMENTS, REJECTED, SENTENCES))
-        documents, rejected, sentences = build_tables(scan_folder(folder), *nothing_loaded, datetime.now())
+        tables = build_tables(scan_folder(folder), *nothing_loaded, datetime.now())
+        documents, rejected, sentences = (
+            tables["documents"],
+            tables["rejected_documents"],
+            tables["sentences"],
+        )
         seconds = time.perf_counter() - started
     print(f"files                {n:,}")
     print(f"baseline read+utf8   {baseline:6.2f} s  {n / baseline:10,.0f} files/s")

@@ -31,7 +31,8 @@ def build_tables(
     previous_sentences: pl.DataFrame,
     now: datetime,
     outlets: OutletMap | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+) -> dict[str, pl.DataFrame]:
+    """The documents layer's tables: documents, rejected_documents and sentences."""
     docs: list[Document] = []
     rejections: list[Rejection] = []
     unchanged: list[str] = []
@@ -54,7 +55,11 @@ def build_tables(
         ]
     )
     documents = with_outlets_and_credits(documents, sentences, outlets or OutletMap())
-    return documents, _rejected(rejections, previous_rejected, now), sentences
+    return {
+        "documents": documents,
+        "rejected_documents": _rejected(rejections, previous_rejected, now),
+        "sentences": sentences,
+    }
 
 
 def with_outlets_and_credits(

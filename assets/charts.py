@@ -8,14 +8,14 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from assets.resources import Warehouse
 from assets.views import LAYER, analyst_views
-from pipelines.resources import Warehouse
 from wirefacts.charts import Chart, build_charts
 
 
-def chart_folder(warehouse_path: str) -> Path:
+def chart_folder(warehouse_file: Path) -> Path:
     """Beside the warehouse file, so each warehouse keeps the charts of its own data."""
-    return Path(warehouse_path).parent / "charts"
+    return warehouse_file.parent / "charts"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -44,7 +44,7 @@ def warehouse_charts(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         story_facts = pl.from_arrow(
             con.sql("SELECT fact_type, commodity, country FROM story_facts").to_arrow_table()
         )
-    folder = chart_folder(warehouse.path)
+    folder = chart_folder(warehouse.file)
     folder.mkdir(parents=True, exist_ok=True)
     metadata: dict[str, dg.MetadataValue] = {"folder": dg.MetadataValue.path(str(folder))}
     charts = build_charts(timeline, story_facts)

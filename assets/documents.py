@@ -6,7 +6,7 @@ from datetime import datetime
 import dagster as dg
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
-from pipelines.resources import SourceFolder, Warehouse
+from assets.resources import SourceFolder, Warehouse
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import scan_folder
 from wirefacts.text.outlets import OUTLETS_FILE, load_outlet_map
@@ -28,7 +28,7 @@ def document_tables(
     with warehouse.connect() as con:
         previous = read_table(con, "documents", DOCUMENTS)
         loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
-        scanned = scan_folder(source.root, source.max_file_bytes, source.max_files, loaded)
+        scanned = scan_folder(source.root, source.byte_limit, source.file_limit, loaded)
         tables = build_tables(
             scanned,
             previous,

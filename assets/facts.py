@@ -6,9 +6,9 @@ from datetime import datetime
 import dagster as dg
 import polars as pl
 
+from assets import faults
 from assets.metadata import markdown_preview, table_metadata, table_specs
-from pipelines import faults
-from pipelines.resources import Warehouse
+from assets.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.models import polars_schema
 from schemas.registry import table as registered_table

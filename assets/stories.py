@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
-from pipelines.resources import Warehouse
+from assets.resources import Warehouse
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
 from wirefacts.warehouse import read_table
 

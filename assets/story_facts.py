@@ -6,7 +6,7 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
-from pipelines.resources import Warehouse
+from assets.resources import Warehouse
 from wirefacts.story_facts import build_story_facts
 from wirefacts.warehouse import read_table
 

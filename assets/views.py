@@ -8,9 +8,9 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import markdown_preview
-from pipelines.resources import Warehouse
-from pipelines.settings import PROJECT_ROOT
+from assets.resources import Warehouse
 from schemas.registry import TABLE_NAMES
+from wirefacts.settings import PROJECT_ROOT
 from wirefacts.warehouse import published_path, quote_identifier
 
 LAYER = "views"
@@ -68,7 +68,7 @@ def analyst_views(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
     "`wirefacts sql` and other readers use it so they never hold the lock a run needs.",
 )
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
-    live = Path(warehouse.path)
+    live = warehouse.file
     target = published_path(live)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines import settings
+from wirefacts import settings
 
 INBOX_POLL_SECONDS = 30
 
 
 def inbox_folder() -> Path:
-    """The folder the sensor watches: WIREFACTS_INBOX, else the source folder."""
-    return Path(os.environ.get("WIREFACTS_INBOX", settings.default_source()))
+    """The folder the sensor watches, read at each tick: WIREFACTS_INBOX, else the source folder."""
+    return Path(settings.INBOX.read() or settings.SOURCE.read())
 
 
 def folder_fingerprint(folder: Path) -> str:

@@ -12,7 +12,7 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import markdown_preview
-from pipelines.resources import Warehouse
+from assets.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.registry import table as registered_table
 from wirefacts.warehouse import read_table

@@ -9,9 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines import preflight, recovery, report, settings
-from wirefacts.integrity import find_damage, first_line, is_damage
-from wirefacts.warehouse import LOCK_WAIT_SECONDS, WarehouseLocked
+from pipelines import preflight, recovery, report
+from pipelines import settings as settings_home
+from wirefacts import settings
+from wirefacts.integrity import DAMAGED, damage_message, find_damage, first_line, is_damage
+from wirefacts.warehouse import WarehouseLocked
 
 FAILED = 1
 
@@ -43,44 +45,56 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    source_setting = "--source" if getattr(args, "source", None) else "WIREFACTS_SOURCE"
-    warehouse_setting = "--warehouse" if args.warehouse else "WIREFACTS_WAREHOUSE"
-    # Paths are taken as given on the command line, before anything reads the defaults.
-    if args.warehouse:
-        os.environ["WIREFACTS_WAREHOUSE"] = str(Path(args.warehouse).resolve())
-    if getattr(args, "source", None):
-        os.environ["WIREFACTS_SOURCE"] = str(Path(args.source).resolve())
-    if args.command == "sql":
-        return run_sql(args.query, live=args.live)
-    if args.command == "restore":
-        return recovery.restore()
     try:
-        preflight.check_run_settings(source_setting, warehouse_setting)
-    except preflight.SettingError as exc:
+        # The paths are taken once, from the command line, else the environment, else the defaults,
+        # and handed to everything that needs them (the run gets them as run config).
+        live = Path(args.warehouse).resolve() if args.warehouse else Path(settings.WAREHOUSE.read())
+        source_arg = getattr(args, "source", None)
+        source = Path(source_arg).resolve() if source_arg else Path(settings.SOURCE.read())
+        if args.command == "sql":
+            return run_sql(args.query, live_path=live, live=args.live)
+        if args.command == "restore":
+            return recovery.restore(live, source)
+        preflight.check_run_settings(
+            ("--source" if source_arg else settings.SOURCE.env, source),
+            ("--warehouse" if args.warehouse else settings.WAREHOUSE.env, live),
+        )
+    except settings.SettingError as exc:
         print(exc, file=sys.stderr)
         return preflight.BAD_SETTING
     if args.command == "rebuild":
-        return recovery.prepare_rebuild() or run_all(args.verbose)
-    return run_checked(args.verbose)
+        return recovery.prepare_rebuild(live, source) or run_all(live, source, args.verbose)
+    return run_checked(live, source, args.verbose)
 
 
-def run_checked(verbose: bool = False) -> int:
+def run_checked(live: Path, source: Path, verbose: bool = False) -> int:
     """Refuse to write to a warehouse that does not read back; otherwise run everything."""
-    live = Path(settings.default_warehouse())
-    wait = float(os.environ.get("WIREFACTS_LOCK_WAIT_SECONDS", LOCK_WAIT_SECONDS))
     try:
-        damage = find_damage(live, wait)
+        damage = find_damage(live, settings.LOCK_WAIT.read())
     except WarehouseLocked as exc:
         print(f"wirefacts: {exc}", file=sys.stderr)
         return FAILED
     if damage is not None:
-        print(recovery.damage_message(live, damage), file=sys.stderr)
-        return recovery.DAMAGED
-    return run_all(verbose)
+        print(damage_message(live, damage, source), file=sys.stderr)
+        return DAMAGED
+    return run_all(live, source, verbose)
 
 
-def run_all(verbose: bool = False) -> int:
-    settings.use_project_instance()
+def run_config(live: Path, source: Path, verbose: bool) -> dict:
+    """The run's resources point at these paths; the other settings come from the environment at
+    run time. The full event log is in the instance (and the UI); the terminal gets it only with
+    --verbose."""
+    return {
+        "resources": {
+            "source": {"config": {"path": str(source)}},
+            "warehouse": {"config": {"path": str(live)}},
+        },
+        "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "CRITICAL"}}},
+    }
+
+
+def run_all(live: Path, source: Path, verbose: bool = False) -> int:
+    settings_home.use_project_instance()
     import dagster as dg
 
     from pipelines.definitions import defs
@@ -90,19 +104,16 @@ def run_all(verbose: bool = False) -> int:
     job = defs.resolve_job_def("materialize_everything")
     with dg.DagsterInstance.get() as instance:
         release_runs_of_dead_processes(instance)
-        # The run's full event log is in the instance (and the UI); the terminal gets it only with --verbose.
-        level = "INFO" if verbose else "CRITICAL"
-        run_config = {"loggers": {"console": {"config": {"log_level": level}}}}
         tags = {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
         result = job.execute_in_process(
-            instance=instance, run_config=run_config, raise_on_error=False, tags=tags
+            instance=instance, run_config=run_config(live, source, verbose), raise_on_error=False, tags=tags
         )
         log_file = None if result.success else report.write_run_log(instance, result.run_id)
     seconds = time.monotonic() - started
     if not result.success:
         print(report.failure_line(result, log_file), file=sys.stderr)
         return FAILED
-    print_summary(settings.default_warehouse(), result.run_id, seconds)
+    print_summary(str(live), result.run_id, seconds)
     return 0
 
 
@@ -138,13 +149,12 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def run_sql(query: str, live: bool = False) -> int:
+def run_sql(query: str, live_path: Path, live: bool = False) -> int:
     """Query the published copy, so a reader never holds the lock a running pipeline needs."""
     import duckdb
 
     from wirefacts.warehouse import connect, published_path
 
-    live_path = Path(settings.default_warehouse())
     path = live_path if live or not published_path(live_path).exists() else published_path(live_path)
     if not path.exists():
         print(f"wirefacts: no warehouse at {path}; run `wirefacts run` first", file=sys.stderr)
@@ -166,14 +176,15 @@ def run_sql(query: str, live: bool = False) -> int:
             print(f"wirefacts: {first_line(exc)}", file=sys.stderr)
             return 1
         if path == live_path:
-            print(recovery.damage_message(live_path, first_line(exc)).replace(" Nothing was written to it.", ""), file=sys.stderr)  # fmt: skip
-            return recovery.DAMAGED
+            message = damage_message(live_path, first_line(exc)).replace(" Nothing was written to it.", "")
+            print(message, file=sys.stderr)
+            return DAMAGED
         print(
             f"wirefacts: the published copy {path} is damaged ({first_line(exc)}); the next `wirefacts run` "
             "publishes a new one, and until then `wirefacts sql --live` reads the warehouse itself",
             file=sys.stderr,
         )
-        return recovery.DAMAGED
+        return DAMAGED
     return 0
 
 

@@ -7,12 +7,12 @@ import dagster as dg
 from assets.charts import warehouse_charts
 from assets.documents import document_tables
 from assets.facts import fact_tables
+from assets.resources import SourceFolder, Warehouse
 from assets.stories import story_tables
 from assets.story_facts import story_fact_tables
 from assets.views import analyst_views, published_warehouse
 from pipelines.automation import build_automation
 from pipelines.checks import schema_check
-from pipelines.resources import SourceFolder, Warehouse
 from schemas.registry import TABLE_NAMES
 
 ALL_ASSETS = [

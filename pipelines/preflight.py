@@ -5,45 +5,27 @@ Each problem is one line naming the setting and its value; the command exits wit
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 from pathlib import Path
 
-from pipelines import settings
+from wirefacts.settings import SETTINGS, SettingError
 
 BAD_SETTING = 2
-
-
-class SettingError(ValueError):
-    """A setting the run cannot work with; the message is the line the user sees."""
 
 
 def problem(setting: str, value: object, what: str) -> SettingError:
     return SettingError(f"wirefacts: {setting} is {str(value)!r}: {what}")
 
 
-def check_run_settings(source_setting: str, warehouse_setting: str) -> None:
-    """Raise SettingError for the first setting a run could not use."""
-    check_number("WIREFACTS_MAX_FILE_BYTES", int, minimum=1)
-    check_number("WIREFACTS_MAX_FILES", int, minimum=1)
-    check_number("WIREFACTS_LOCK_WAIT_SECONDS", float, minimum=0)
+def check_run_settings(source: tuple[str, Path], warehouse: tuple[str, Path]) -> None:
+    """Raise SettingError for the first setting a run could not use. source and warehouse are
+    (where the value came from, the path): "--source" or "WIREFACTS_SOURCE", and so on."""
+    for setting in SETTINGS:
+        setting.read()  # raises SettingError for a value it cannot use
     check_dagster_home()
-    check_source(source_setting, Path(settings.default_source()))
-    check_warehouse(warehouse_setting, Path(settings.default_warehouse()))
-
-
-def check_number(name: str, kind: type, minimum: float) -> None:
-    raw = os.environ.get(name)
-    if raw is None:
-        return
-    noun = "a whole number" if kind is int else "a number of seconds"
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise problem(name, raw, f"it must be {noun} of at least {minimum}") from None
-    if not math.isfinite(value) or value < minimum:
-        raise problem(name, raw, f"it must be {noun} of at least {minimum}")
+    check_source(*source)
+    check_warehouse(*warehouse)
 
 
 def check_dagster_home() -> None:

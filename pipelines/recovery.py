@@ -6,70 +6,20 @@ deleted.
 
 from __future__ import annotations
 
-import time
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from pipelines import settings
-from wirefacts.integrity import copy_into_place, find_damage, in_use, move_aside
+from wirefacts.integrity import (
+    DAMAGED,
+    command,
+    copy_into_place,
+    find_damage,
+    in_use,
+    move_aside,
+    published_when,
+)
 from wirefacts.warehouse import published_path
-
-DAMAGED = 3
-
-
-def live_path() -> Path:
-    return Path(settings.default_warehouse())
-
-
-def source_path() -> Path:
-    return Path(settings.default_source())
-
-
-def command(name: str) -> str:
-    """The command line to type, with the paths it needs when they are not the defaults."""
-    words = ["wirefacts", name]
-    if source_path() != settings.PROJECT_ROOT / "seeds" and name == "rebuild":
-        words += ["--source", str(source_path())]
-    if live_path() != settings.PROJECT_ROOT / "warehouse" / "wirefacts.duckdb":
-        words += ["--warehouse", str(live_path())]
-    return " ".join(words)
-
-
-def age(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    if minutes < 1:
-        return f"{int(seconds)} s"
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {minutes} min"
-    return f"{hours // 24} days {hours % 24} h"
-
-
-def published_when(copy: Path) -> str:
-    published_at = copy.stat().st_mtime
-    stamp = datetime.fromtimestamp(published_at).strftime("%Y-%m-%d %H:%M")
-    return f"published {age(time.time() - published_at)} ago, {stamp}"
-
-
-def damage_message(live: Path, detail: str) -> str:
-    copy = published_path(live)
-    lines = [
-        f"wirefacts: the warehouse file {live} is damaged: {detail}. Nothing was written to it.",
-        "Two ways out; either one moves the damaged file aside under a dated name, as evidence:",
-    ]
-    if copy.is_file():
-        lines.append(
-            f"  `{command('restore')}` copies back the last published copy ({copy}, {published_when(copy)});"
-            " the next run redoes what changed since"
-        )
-    else:
-        lines.append(f"  `wirefacts restore` needs a published copy, and there is none at {copy}")
-    lines.append(f"  `{command('rebuild')}` rebuilds every table from the source files in {source_path()}")
-    return "\n".join(lines)
 
 
 def refuse_if_in_use(live: Path) -> bool:
@@ -79,18 +29,17 @@ def refuse_if_in_use(live: Path) -> bool:
     return False
 
 
-def restore() -> int:
+def restore(live: Path, source: Path) -> int:
     """Copy the last published copy back in place of the live file."""
-    live = live_path()
     copy = published_path(live)
     if not copy.is_file():
         print(
-            f"wirefacts: no published copy at {copy} to restore; `{command('rebuild')}` rebuilds from the source files"
+            f"wirefacts: no published copy at {copy} to restore; `{command('rebuild', live, source)}` rebuilds from the source files"
         )
         return 1
     damage = find_damage(copy)
     if damage is not None:
-        print(f"wirefacts: the published copy {copy} is damaged too: {damage}; `{command('rebuild')}` rebuilds from the source files")  # fmt: skip
+        print(f"wirefacts: the published copy {copy} is damaged too: {damage}; `{command('rebuild', live, source)}` rebuilds from the source files")  # fmt: skip
         return DAMAGED
     if refuse_if_in_use(live):
         return 1
@@ -98,11 +47,11 @@ def restore() -> int:
     if live.exists():
         print(f"wirefacts: moved {live} aside to {move_aside(live)} (kept, not deleted)")
     copy_into_place(copy, live)
-    documents, new, changed = redo_counts(live, source_path(), published_at)
+    documents, new, changed = redo_counts(live, source, published_at)
     print(f"wirefacts: restored {live} from the copy {when}; it holds {documents} documents")
     print(
-        f"wirefacts: the next `{command('run')}` redoes what was done since: it parses {new} new and "
-        f"{changed} changed files of {source_path()}, then recomputes stories, facts and views"
+        f"wirefacts: the next `{command('run', live, source)}` redoes what was done since: it parses {new} new and "
+        f"{changed} changed files of {source}, then recomputes stories, facts and views"
     )
     return 0
 
@@ -124,12 +73,11 @@ def redo_counts(warehouse: Path, source: Path, since: float) -> tuple[int, int, 
     return documents, new, changed
 
 
-def prepare_rebuild() -> int:
+def prepare_rebuild(live: Path, source: Path) -> int:
     """Move the live file aside so the run that follows builds a new one from the source folder."""
-    live = live_path()
     if refuse_if_in_use(live):
         return 1
     if live.exists():
         print(f"wirefacts: moved {live} aside to {move_aside(live)} (kept, not deleted)")
-    print(f"wirefacts: rebuilding every table from {source_path()}", flush=True)
+    print(f"wirefacts: rebuilding every table from {source}", flush=True)
     return 0

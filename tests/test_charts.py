@@ -77,7 +77,7 @@ def test_only_stories_with_conflicts_are_charted_and_an_empty_chart_says_why():
 
 
 def test_the_pipeline_writes_every_chart_beside_its_warehouse(seeds_warehouse):
-    folder = chart_folder(str(seeds_warehouse))
+    folder = chart_folder(seeds_warehouse)
     for name in ("stories_over_time", "figures_by_commodity_and_country", "conflicts_per_story"):
         assert (folder / f"{name}.png").read_bytes().startswith(b"\x89PNG")
         assert "<svg" in (folder / f"{name}.svg").read_text(encoding="utf-8")

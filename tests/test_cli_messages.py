@@ -209,4 +209,4 @@ def test_a_failed_run_prints_one_line_with_the_step_the_cause_and_where_the_trac
     trace = open(log_file, encoding="utf-8").read()
     assert log_file == str(home / "logs" / f"{run_id}.log")
     assert "Traceback" in trace or "Stack Trace" in trace
-    assert "pipelines/faults.py" in trace and "No space left on device" in trace
+    assert "assets/faults.py" in trace and "No space left on device" in trace

@@ -240,6 +240,6 @@ def test_verbose_puts_the_whole_trace_on_the_terminal(states):
         home=states["home"], extra_env={"WIREFACTS_FAULT_NO_SPACE": "sentences"},
     )  # fmt: skip
     assert run.returncode == 1
-    assert "pipelines/faults.py" in run.stderr and "Traceback" in run.stderr or "Stack Trace" in run.stderr
+    assert "assets/faults.py" in run.stderr and "Traceback" in run.stderr or "Stack Trace" in run.stderr
     assert len(run.stderr.splitlines()) > 20
     assert run.stderr.strip().splitlines()[-1].startswith("wirefacts: run ")

@@ -12,12 +12,14 @@ import errno
 import fcntl
 import os
 import shutil
+import time
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from wirefacts.warehouse import LOCK_WAIT_SECONDS, connect, quote_identifier
+from wirefacts import settings
+from wirefacts.warehouse import LOCK_WAIT_SECONDS, connect, published_path, quote_identifier
 
 DAMAGE_MARKERS = ("Corrupt database file", "not a valid DuckDB database file", "checksum")
 
@@ -114,3 +116,56 @@ def copy_into_place(copy: Path, live: Path) -> None:
         os.replace(temporary, live)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+# Codes the command exits with when the warehouse is damaged.
+DAMAGED = 3
+
+
+def command(name: str, live: Path, source: Path) -> str:
+    """The command line to type, with the paths it needs when they are not the defaults."""
+    words = ["wirefacts", name]
+    if source != Path(settings.SOURCE.default) and name == "rebuild":
+        words += ["--source", str(source)]
+    if live != Path(settings.WAREHOUSE.default):
+        words += ["--warehouse", str(live)]
+    return " ".join(words)
+
+
+def age(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return f"{int(seconds)} s"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min"
+    return f"{hours // 24} days {hours % 24} h"
+
+
+def published_when(copy: Path) -> str:
+    published_at = copy.stat().st_mtime
+    stamp = datetime.fromtimestamp(published_at).strftime("%Y-%m-%d %H:%M")
+    return f"published {age(time.time() - published_at)} ago, {stamp}"
+
+
+def damage_message(live: Path, detail: str, source: Path | None = None) -> str:
+    """What the user reads about a damaged warehouse: the two ways out, as commands to type."""
+    source = Path(settings.SOURCE.read()) if source is None else source
+    copy = published_path(live)
+    lines = [
+        f"wirefacts: the warehouse file {live} is damaged: {detail}. Nothing was written to it.",
+        "Two ways out; either one moves the damaged file aside under a dated name, as evidence:",
+    ]
+    if copy.is_file():
+        lines.append(
+            f"  `{command('restore', live, source)}` copies back the last published copy ({copy}, "
+            f"{published_when(copy)}); the next run redoes what changed since"
+        )
+    else:
+        lines.append(f"  `wirefacts restore` needs a published copy, and there is none at {copy}")
+    lines.append(
+        f"  `{command('rebuild', live, source)}` rebuilds every table from the source files in {source}"
+    )
+    return "\n".join(lines)

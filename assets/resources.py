@@ -1,0 +1,68 @@
+"""Dagster resources: the source folder and the DuckDB warehouse.
+
+A setting left out of the run config is read from its environment variable when the run starts,
+else its default (`wirefacts/settings.py`); nothing is read when this module is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import polars as pl
+
+from assets import faults
+from wirefacts import integrity, settings, warehouse
+
+
+class SourceFolder(dg.ConfigurableResource):
+    """The folder of raw article files, read recursively."""
+
+    path: str | None = None  # default: WIREFACTS_SOURCE, else seeds/
+    max_file_bytes: int | None = None  # default: WIREFACTS_MAX_FILE_BYTES, else 10 MB
+    max_files: int | None = None  # default: WIREFACTS_MAX_FILES, else 200,000
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path or settings.SOURCE.read())
+
+    @property
+    def byte_limit(self) -> int:
+        return self.max_file_bytes or settings.MAX_FILE_BYTES.read()
+
+    @property
+    def file_limit(self) -> int:
+        return self.max_files or settings.MAX_FILES.read()
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB file analysts query. Writers wait at most lock_wait_seconds for the lock."""
+
+    path: str | None = None  # default: WIREFACTS_WAREHOUSE, else warehouse/wirefacts.duckdb
+    lock_wait_seconds: float | None = None  # default: WIREFACTS_LOCK_WAIT_SECONDS, else 100
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path or settings.WAREHOUSE.read())
+
+    @property
+    def wait_seconds(self) -> float:
+        return settings.LOCK_WAIT.read() if self.lock_wait_seconds is None else self.lock_wait_seconds
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A run stops before writing anything when the file does not read back whole."""
+        damage = integrity.find_damage(self.file, self.wait_seconds)
+        if damage is not None:
+            raise dg.Failure(description=integrity.damage_message(self.file, damage))
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        with warehouse.connect(self.file, read_only=read_only, wait_seconds=self.wait_seconds) as con:
+            yield con
+
+    def write(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
+        """Replace the tables in one transaction (with the test-only kill point between tables)."""
+        warehouse.replace_tables(con, tables, after_each=faults.after_table_written)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas.registry import TABLE_NAMES
 from tests.conftest import SEEDS, query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,3 +176,21 @@ def test_asset_graph_page_renders_in_headless_chromium(server):
     )  # fmt: skip
     shutil.rmtree(profile, ignore_errors=True)
     assert SCREENSHOT.stat().st_size > 20_000  # a rendered graph, not a blank page
+
+
+def test_every_column_of_every_table_has_a_description_in_the_ui(server):
+    nodes = graphql(
+        server["port"],
+        """{ assetNodes { assetKey { path } metadataEntries { label
+             ... on TableSchemaMetadataEntry { schema { columns { name description } } } } } }""",
+    )["assetNodes"]
+    described = {}
+    for node in nodes:
+        for entry in node["metadataEntries"]:
+            if entry["label"] == "dagster/column_schema":
+                described[node["assetKey"]["path"][0]] = {
+                    c["name"]: c["description"] for c in entry["schema"]["columns"]
+                }
+    assert set(described) == set(TABLE_NAMES)
+    undescribed = [f"{t}.{c}" for t, columns in described.items() for c, text in columns.items() if not text]
+    assert undescribed == []

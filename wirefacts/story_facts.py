@@ -34,16 +34,14 @@ import polars as pl
 import xxhash
 
 from schemas.models import polars_schema
+from wirefacts.text.dates import MONTHS
 
 FIGURE_KEY_OPTIONAL = ("commodity", "country", "partner_country")
 EXACT_TOLERANCE = 0.01
 APPROXIMATE_TOLERANCE = 0.10
 PERIOD_WORDS = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|(?:19|20)\d\d)\b",
-    re.I,
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|q[1-4]|(?:19|20)\d\d)\b", re.I
 )
-MONTH_ABBREVIATIONS = {"sept": "sep"}
 
 
 def _stable_id(*parts: object) -> str:
@@ -107,8 +105,9 @@ def directions_agree(a: str | None, b: str | None) -> bool:
 
 
 def period_words(text: str | None) -> frozenset[str]:
+    """Months as their numbers ("Sept" and "September" are one), quarters and years as written."""
     words = (w.lower() for w in PERIOD_WORDS.findall(text or ""))
-    return frozenset(MONTH_ABBREVIATIONS.get(w, w[:3] if w.isalpha() and len(w) > 3 else w) for w in words)
+    return frozenset(f"month {MONTHS[w]}" if w in MONTHS else w for w in words)
 
 
 def periods_can_match(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -39,7 +39,9 @@ def restore(live: Path, source: Path) -> int:
         return 1
     damage = find_damage(copy)
     if damage is not None:
-        print(f"wirefacts: the published copy {copy} is damaged too: {damage}; `{command('rebuild', live, source)}` rebuilds from the source files")  # fmt: skip
+        print(
+            f"wirefacts: the published copy {copy} is damaged too: {damage}; `{command('rebuild', live, source)}` rebuilds from the source files"
+        )
         return DAMAGED
     if refuse_if_in_use(live):
         return 1
@@ -60,7 +62,12 @@ def redo_counts(warehouse: Path, source: Path, since: float) -> tuple[int, int, 
     """Documents in the warehouse, and files of the source folder it does not hold or that changed after."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         documents = con.sql("SELECT count(*) FROM documents WHERE is_present").fetchall()[0][0]
-        known = {r[0] for r in con.sql("SELECT source_path FROM documents UNION SELECT source_path FROM rejected_documents").fetchall()}  # fmt: skip
+        known = {
+            r[0]
+            for r in con.sql(
+                "SELECT source_path FROM documents UNION SELECT source_path FROM rejected_documents"
+            ).fetchall()
+        }
     new = changed = 0
     if source.is_dir():
         for path in source.rglob("*"):

@@ -51,14 +51,21 @@ def rounded(value: object) -> object:
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     """Every base table's rows, sorted, without clock columns, floats to twelve decimals."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
-        ).fetchall()]  # fmt: skip
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
+            ).fetchall()
+        ]
         state = {}
         for table in tables:
-            columns = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
-            ).fetchall()]  # fmt: skip
+            columns = [
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+            ]
             kept = ", ".join(f'"{c}"' for c in columns if c not in CLOCK_COLUMNS)
             rows = [tuple(map(rounded, row)) for row in con.sql(f'SELECT {kept} FROM "{table}"').fetchall()]
             state[table] = sorted(rows, key=repr)

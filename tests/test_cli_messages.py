@@ -38,18 +38,46 @@ def one_line(capsys) -> str:
     ("args", "env", "expected"),
     [
         (["--source", "/nonexistent"], {}, "wirefacts: --source is '/nonexistent': no such folder"),
-        ([], {"WIREFACTS_SOURCE": "/nonexistent"}, "wirefacts: WIREFACTS_SOURCE is '/nonexistent': no such folder"),
-        (["--source", str(SEEDS / "002_1227c4f16900d284.txt")], {}, "this is a file; give the folder of article files"),
-        (["--warehouse", "/etc/hostname/w.duckdb"], {}, "--warehouse is '/etc/hostname/w.duckdb': /etc/hostname is a file"),
+        (
+            [],
+            {"WIREFACTS_SOURCE": "/nonexistent"},
+            "wirefacts: WIREFACTS_SOURCE is '/nonexistent': no such folder",
+        ),
+        (
+            ["--source", str(SEEDS / "002_1227c4f16900d284.txt")],
+            {},
+            "this is a file; give the folder of article files",
+        ),
+        (
+            ["--warehouse", "/etc/hostname/w.duckdb"],
+            {},
+            "--warehouse is '/etc/hostname/w.duckdb': /etc/hostname is a file",
+        ),
         (["--warehouse", str(SEEDS)], {}, "this is a folder; give the DuckDB file to write"),
-        (["--warehouse", "/proc/w.duckdb"], {}, "--warehouse is '/proc/w.duckdb': the folder /proc cannot be written"),
-        ([], {"WIREFACTS_MAX_FILES": "lots"}, "WIREFACTS_MAX_FILES is 'lots': it must be a whole number of at least 1"),
-        ([], {"WIREFACTS_MAX_FILE_BYTES": "0"}, "WIREFACTS_MAX_FILE_BYTES is '0': it must be a whole number of at least 1"),
-        ([], {"WIREFACTS_LOCK_WAIT_SECONDS": "-5"}, "WIREFACTS_LOCK_WAIT_SECONDS is '-5': it must be a number of seconds"),
+        (
+            ["--warehouse", "/proc/w.duckdb"],
+            {},
+            "--warehouse is '/proc/w.duckdb': the folder /proc cannot be written",
+        ),
+        (
+            [],
+            {"WIREFACTS_MAX_FILES": "lots"},
+            "WIREFACTS_MAX_FILES is 'lots': it must be a whole number of at least 1",
+        ),
+        (
+            [],
+            {"WIREFACTS_MAX_FILE_BYTES": "0"},
+            "WIREFACTS_MAX_FILE_BYTES is '0': it must be a whole number of at least 1",
+        ),
+        (
+            [],
+            {"WIREFACTS_LOCK_WAIT_SECONDS": "-5"},
+            "WIREFACTS_LOCK_WAIT_SECONDS is '-5': it must be a number of seconds",
+        ),
         ([], {"WIREFACTS_LOCK_WAIT_SECONDS": "nan"}, "WIREFACTS_LOCK_WAIT_SECONDS is 'nan'"),
         ([], {"DAGSTER_HOME": "/nonexistent-home"}, "DAGSTER_HOME is '/nonexistent-home': no such folder"),
     ],
-)  # fmt: skip
+)
 def test_a_bad_setting_is_one_line_naming_it_and_its_value_with_exit_code_2(
     clean_env, capsys, tmp_path, args, env, expected
 ):
@@ -191,9 +219,14 @@ def home(tmp_path_factory):
 def test_a_failed_run_prints_one_line_with_the_step_the_cause_and_where_the_trace_is(home, tmp_path):
     warehouse = tmp_path / "w.duckdb"
     run = wirefacts(
-        "run", "--source", str(SEEDS), "--warehouse", str(warehouse),
-        home=home, extra_env={"WIREFACTS_FAULT_NO_SPACE": "sentences"},
-    )  # fmt: skip
+        "run",
+        "--source",
+        str(SEEDS),
+        "--warehouse",
+        str(warehouse),
+        home=home,
+        extra_env={"WIREFACTS_FAULT_NO_SPACE": "sentences"},
+    )
     assert run.returncode == 1
     assert run.stdout == ""
     (line,) = run.stderr.strip().splitlines()

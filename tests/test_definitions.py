@@ -5,12 +5,27 @@ import dagster as dg
 from pipelines.definitions import defs
 
 ASSETS = {
-    "documents", "rejected_documents", "sentences",
-    "story_clusters", "duplicate_pairs", "minhash_signatures", "lsh_bands",
-    "officials", "official_mentions", "meetings", "meeting_participants", "commodity_mentions", "trade_figures",
-    "quarantined_rows", "story_facts", "story_fact_reports", "fact_conflicts",
-    "analyst_views", "published_warehouse", "warehouse_charts",
-}  # fmt: skip
+    "documents",
+    "rejected_documents",
+    "sentences",
+    "story_clusters",
+    "duplicate_pairs",
+    "minhash_signatures",
+    "lsh_bands",
+    "officials",
+    "official_mentions",
+    "meetings",
+    "meeting_participants",
+    "commodity_mentions",
+    "trade_figures",
+    "quarantined_rows",
+    "story_facts",
+    "story_fact_reports",
+    "fact_conflicts",
+    "analyst_views",
+    "published_warehouse",
+    "warehouse_charts",
+}
 VIEWS_LAYER = {"analyst_views", "published_warehouse", "warehouse_charts"}
 
 
@@ -31,9 +46,14 @@ def test_every_table_has_a_blocking_schema_check():
 def test_the_job_the_sensor_and_the_schedule():
     job = defs.resolve_job_def("materialize_everything")
     assert {n.name for n in job.nodes if not n.name.endswith("_schema")} == {
-        "document_tables", "story_tables", "fact_tables", "story_fact_tables",
-        "analyst_views", "published_warehouse", "warehouse_charts",
-    }  # fmt: skip
+        "document_tables",
+        "story_tables",
+        "fact_tables",
+        "story_fact_tables",
+        "analyst_views",
+        "published_warehouse",
+        "warehouse_charts",
+    }
     sensor = defs.resolve_sensor_def("inbox_sensor")
     assert sensor.job_name == "materialize_everything"
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING

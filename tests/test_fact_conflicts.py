@@ -32,15 +32,26 @@ def story_tables(first: str, second: str) -> dict[str, pl.DataFrame]:
     docs = [("a", first, date(1987, 3, 25)), ("b", second, date(1987, 3, 25))]
     facts = extract_facts(docs)
     documents = pl.DataFrame(
-        {"doc_id": ["a", "b"], "body": [first, second], "outlet": ["Reuters", "Reuters"],
-         "credited_agencies": [["Reuters"], ["Reuters"]], "published_on": [d for _, _, d in docs],
-         "ingested_at": [datetime(2026, 1, 1)] * 2},
-    )  # fmt: skip
+        {
+            "doc_id": ["a", "b"],
+            "body": [first, second],
+            "outlet": ["Reuters", "Reuters"],
+            "credited_agencies": [["Reuters"], ["Reuters"]],
+            "published_on": [d for _, _, d in docs],
+            "ingested_at": [datetime(2026, 1, 1)] * 2,
+        },
+    )
     clusters = pl.DataFrame({"doc_id": ["a", "b"], "story_id": ["s", "s"]})
     return build_story_facts(
-        clusters, documents, facts["official_mentions"], facts["officials"], facts["meetings"],
-        facts["meeting_participants"], facts["commodity_mentions"], facts["trade_figures"],
-    )  # fmt: skip
+        clusters,
+        documents,
+        facts["official_mentions"],
+        facts["officials"],
+        facts["meetings"],
+        facts["meeting_participants"],
+        facts["commodity_mentions"],
+        facts["trade_figures"],
+    )
 
 
 @pytest.mark.parametrize("name", sorted(PAIRS))

@@ -68,8 +68,12 @@ def server(tmp_path_factory):
     log = open(home / "dagster-dev.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [str(dagster), "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=default_signals,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=default_signals,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -99,8 +103,17 @@ def test_asset_graph_sensors_and_schedules_are_served(server):
     port = server["port"]
     assets = graphql(port, "{ assetNodes { assetKey { path } groupName } }")["assetNodes"]
     keys = {node["assetKey"]["path"][0] for node in assets}
-    for table in ("documents", "rejected_documents", "story_clusters", "officials", "meetings", "trade_figures",
-                  "commodity_mentions", "analyst_views", "published_warehouse"):  # fmt: skip
+    for table in (
+        "documents",
+        "rejected_documents",
+        "story_clusters",
+        "officials",
+        "meetings",
+        "trade_figures",
+        "commodity_mentions",
+        "analyst_views",
+        "published_warehouse",
+    ):
         assert table in keys
     assert {node["groupName"] for node in assets} == {"documents", "stories", "facts", "views"}
     repos = graphql(
@@ -168,12 +181,27 @@ def test_asset_graph_page_renders_in_headless_chromium(server):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     profile = SCREENSHOT.parent / "chromium-profile"
     subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--window-size=1600,1000", "--virtual-time-budget=25000",
-         "--hide-scrollbars", f"--screenshot={SCREENSHOT}", f"http://127.0.0.1:{server['port']}/asset-groups"],
-        check=True, timeout=120, capture_output=True,
-    )  # fmt: skip
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--window-size=1600,1000",
+            "--virtual-time-budget=25000",
+            "--hide-scrollbars",
+            f"--screenshot={SCREENSHOT}",
+            f"http://127.0.0.1:{server['port']}/asset-groups",
+        ],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
     shutil.rmtree(profile, ignore_errors=True)
     assert SCREENSHOT.stat().st_size > 20_000  # a rendered graph, not a blank page
 

@@ -47,9 +47,12 @@ def find_damage(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> str | No
         return None
     try:
         with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
-            tables = [r[0] for r in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
-            ).fetchall()]  # fmt: skip
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1"
+                ).fetchall()
+            ]
             for table in tables:
                 try:
                     con.sql(f"SELECT max(hash(COLUMNS(*))) FROM {quote_identifier(table)}").fetchall()

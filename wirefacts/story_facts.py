@@ -312,10 +312,15 @@ def build_story_facts(
             meeting_facts.append(fact)
         fact.reports.append(
             report(
-                doc_id, row["char_start"], row["char_end"], status=row["status"], location=row["location"],
-                location_country=row["location_country"], date_start=row["date_start"],
+                doc_id,
+                row["char_start"],
+                row["char_end"],
+                status=row["status"],
+                location=row["location"],
+                location_country=row["location_country"],
+                date_start=row["date_start"],
             )
-        )  # fmt: skip
+        )
     facts.extend(meeting_facts)
 
     figure_rows: dict[str, list[tuple[dict, Report]]] = defaultdict(list)
@@ -328,12 +333,17 @@ def build_story_facts(
             (
                 key,
                 report(
-                    doc_id, row["char_start"], row["char_end"], value=row["value"], approximate=row["approximate"],
-                    direction=row["direction"], period=period_words(row["period_text"]),
+                    doc_id,
+                    row["char_start"],
+                    row["char_end"],
+                    value=row["value"],
+                    approximate=row["approximate"],
+                    direction=row["direction"],
+                    period=period_words(row["period_text"]),
                     key=tuple(key.values()),
                 ),
             )
-        )  # fmt: skip
+        )
     conflicts: list[dict] = []
     for story_id, rows in sorted(figure_rows.items()):
         story_figures = group_figures(story_id, rows)
@@ -402,19 +412,34 @@ def _frames(facts: list[Fact], conflicts: list[dict]) -> dict[str, pl.DataFrame]
         days = [r.seen_on for r in fact.reports]
         fact_rows.append(
             {
-                "fact_id": fact_id, "story_id": fact.story_id, "fact_type": fact.fact_type, "label": fact.label,
-                "official_id": fact.key.get("official_id"), "name": fact.key.get("name"),
-                "meeting_kind": fact.key.get("meeting_kind"), "participants": fact.key.get("participants", []),
-                "commodity": fact.key.get("commodity"), "metric": fact.key.get("metric"),
-                "country": fact.key.get("country"), "partner_country": fact.key.get("partner_country"),
-                "unit": fact.key.get("unit"), "value": values[0] if values else None,
-                "value_min": min(values) if values else None, "value_max": max(values) if values else None,
+                "fact_id": fact_id,
+                "story_id": fact.story_id,
+                "fact_type": fact.fact_type,
+                "label": fact.label,
+                "official_id": fact.key.get("official_id"),
+                "name": fact.key.get("name"),
+                "meeting_kind": fact.key.get("meeting_kind"),
+                "participants": fact.key.get("participants", []),
+                "commodity": fact.key.get("commodity"),
+                "metric": fact.key.get("metric"),
+                "country": fact.key.get("country"),
+                "partner_country": fact.key.get("partner_country"),
+                "unit": fact.key.get("unit"),
+                "value": values[0] if values else None,
+                "value_min": min(values) if values else None,
+                "value_max": max(values) if values else None,
                 "direction": next((r.direction for r in fact.reports if r.direction), None),
-                "documents": docs, "document_count": len(docs), "outlets": outlets, "outlet_count": len(outlets),
-                "agencies": agencies, "agency_count": len(agencies), "first_seen": min(days), "last_seen": max(days),
+                "documents": docs,
+                "document_count": len(docs),
+                "outlets": outlets,
+                "outlet_count": len(outlets),
+                "agencies": agencies,
+                "agency_count": len(agencies),
+                "first_seen": min(days),
+                "last_seen": max(days),
                 "has_conflict": fact_id in conflicted,
             }
-        )  # fmt: skip
+        )
         seen = set()
         for r in fact.reports:
             if (r.doc_id, r.char_start) in seen:
@@ -422,12 +447,21 @@ def _frames(facts: list[Fact], conflicts: list[dict]) -> dict[str, pl.DataFrame]
             seen.add((r.doc_id, r.char_start))
             report_rows.append(
                 {
-                    "fact_id": fact_id, "story_id": fact.story_id, "doc_id": r.doc_id, "outlet": r.outlet,
-                    "credited_agency": r.agencies[0] if r.agencies else None, "seen_on": r.seen_on,
-                    "value": r.value, "status": r.status, "location": r.location, "date_start": r.date_start,
-                    "evidence": r.evidence, "char_start": r.char_start, "char_end": r.char_end,
+                    "fact_id": fact_id,
+                    "story_id": fact.story_id,
+                    "doc_id": r.doc_id,
+                    "outlet": r.outlet,
+                    "credited_agency": r.agencies[0] if r.agencies else None,
+                    "seen_on": r.seen_on,
+                    "value": r.value,
+                    "status": r.status,
+                    "location": r.location,
+                    "date_start": r.date_start,
+                    "evidence": r.evidence,
+                    "char_start": r.char_start,
+                    "char_end": r.char_end,
                 }
-            )  # fmt: skip
+            )
     tables = {"story_facts": fact_rows, "story_fact_reports": report_rows, "fact_conflicts": conflicts}
     return {
         name: pl.DataFrame(rows, schema=polars_schema(name))

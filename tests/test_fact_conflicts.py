@@ -67,7 +67,7 @@ def test_reports_that_disagree_are_a_conflict_with_both_spans(name):
         bodies[row["other_doc_id"]][row["other_char_start"] : row["other_char_end"]] == row["other_evidence"]
     )
     reported = tables["story_facts"].filter(pl.col("fact_id").is_in([row["fact_id"], row["other_fact_id"]]))
-    assert sorted(reported["value"].to_list()) == list(values)
+    assert sorted(reported["value"].to_list()) == list(values)  # both sides are rows of story_facts
     assert reported["has_conflict"].all()
 
 

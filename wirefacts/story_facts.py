@@ -75,13 +75,25 @@ class Fact:
     key: dict
     label: str
     reports: list[Report] = field(default_factory=list)
+    fact_id: str = ""  # set by assign_fact_ids once the story's facts are complete
 
-    @property
-    def fact_id(self) -> str:
+    def natural_id(self) -> str:
         parts = [self.story_id, self.fact_type, *(f"{k}={v}" for k, v in sorted(self.key.items()))]
         if self.fact_type == "figure":
             parts.extend((self.reports[0].value, self.reports[0].direction))
         return _stable_id(*parts)
+
+
+def assign_fact_ids(facts: list[Fact]) -> None:
+    """Ids from the fact's story, key and value; two figures whose keys filled in to the same key
+    and value get the second a derived id, before any conflict row refers to either."""
+    used: set[str] = set()
+    for fact in facts:
+        fact_id = fact.natural_id()
+        while fact_id in used:
+            fact_id = _stable_id(fact_id, "next")
+        used.add(fact_id)
+        fact.fact_id = fact_id
 
 
 def decimals(value: float) -> int:
@@ -344,16 +356,17 @@ def build_story_facts(
                 ),
             )
         )
-    conflicts: list[dict] = []
+    disagreements: list[tuple[Fact, Report, Fact, Report, str, str]] = []
     for story_id, rows in sorted(figure_rows.items()):
         story_figures = group_figures(story_id, rows)
         facts.extend(story_figures)
         for a, ra, b, rb, attribute in figure_conflicts(story_figures):
-            conflicts.append(_conflict_row(a, ra, b, rb, "figure", attribute))
+            disagreements.append((a, ra, b, rb, "figure", attribute))
     for fact in meeting_facts:
         for ra, rb, attribute in meeting_conflicts(fact):
-            conflicts.append(_conflict_row(fact, ra, fact, rb, "meeting", attribute))
-    return _frames(facts, conflicts)
+            disagreements.append((fact, ra, fact, rb, "meeting", attribute))
+    assign_fact_ids(facts)
+    return _frames(facts, [_conflict_row(*d) for d in disagreements])
 
 
 def _describe(fact: Fact, r: Report, attribute: str) -> str:
@@ -397,12 +410,9 @@ def _conflict_row(a: Fact, ra: Report, b: Fact, rb: Report, fact_type: str, attr
 
 def _frames(facts: list[Fact], conflicts: list[dict]) -> dict[str, pl.DataFrame]:
     conflicted = {c["fact_id"] for c in conflicts} | {c["other_fact_id"] for c in conflicts}
-    fact_rows, report_rows, used = [], [], set()
+    fact_rows, report_rows = [], []
     for fact in facts:
         fact_id = fact.fact_id
-        while fact_id in used:  # two figures whose keys filled in to the same key and value
-            fact_id = _stable_id(fact_id, "next")
-        used.add(fact_id)
         docs, outlets, agencies = [], [], []
         for r in fact.reports:
             docs.append(r.doc_id) if r.doc_id not in docs else None

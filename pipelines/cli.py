@@ -98,7 +98,7 @@ def run_all(live: Path, source: Path, verbose: bool = False) -> int:
     import dagster as dg
 
     from pipelines.definitions import defs
-    from pipelines.summary import print_summary
+    from pipelines.summary import print_summary, step_seconds
 
     started = time.monotonic()
     job = defs.resolve_job_def("materialize_everything")
@@ -109,11 +109,12 @@ def run_all(live: Path, source: Path, verbose: bool = False) -> int:
             instance=instance, run_config=run_config(live, source, verbose), raise_on_error=False, tags=tags
         )
         log_file = None if result.success else report.write_run_log(instance, result.run_id)
+        steps = step_seconds(instance.all_logs(result.run_id)) if result.success else {}
     seconds = time.monotonic() - started
     if not result.success:
         print(report.failure_line(result, log_file), file=sys.stderr)
         return FAILED
-    print_summary(str(live), result.run_id, seconds)
+    print_summary(str(live), result.run_id, seconds, steps)
     return 0
 
 

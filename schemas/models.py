@@ -103,7 +103,9 @@ class DuplicatePairs(pa.DataFrameModel):
     )
     merged: bool = pa.Field()
     similarity: float = pa.Field(ge=0, le=1.0000001)
-    method: str = pa.Field(isin=["normalized_hash", "minhash_lsh", "rewrite_features", "headline_lead"])
+    method: str = pa.Field(
+        isin=["normalized_hash", "minhash_lsh", "rewrite_features", "headline_lead", "shared_wording"]
+    )
     jaccard: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     containment: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     number_agreement: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
@@ -112,6 +114,7 @@ class DuplicatePairs(pa.DataFrameModel):
     shared_quotes: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     shared_names: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     shared_features: Optional[int] = pa.Field(nullable=True, ge=0)
+    shared_narrative: Optional[int] = pa.Field(nullable=True, ge=0)
     days_apart: Optional[int] = pa.Field(nullable=True, ge=0)
     lead_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)
     title_overlap: Optional[float] = pa.Field(nullable=True, ge=0, le=1)

@@ -31,6 +31,7 @@ def model_inputs(parts: dict, short: bool) -> dict[str, float]:
         "title_overlap": parts.get("title_overlap") or 0.0,
         "name_agreement": 1.0 if parts.get("name_agreement") is None else parts["name_agreement"],
         "shared_features": math.log1p(parts.get("shared_features") or 0),
+        "shared_narrative": math.log1p(parts.get("shared_narrative") or 0),
         "short": float(short),
         "short_lead": float(short) * lead,
         "far_apart": float((parts.get("days_apart") or 0) > 3),

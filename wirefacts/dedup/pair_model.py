@@ -1,9 +1,10 @@
 """The learned pair scorer: a logistic regression over the recorded parts of a candidate pair.
 
 Its inputs are the columns that `duplicate_pairs` keeps (containment, Jaccard, cosine, number
-and name agreement, shared quotations, lead and headline overlap), so every decision can be
-re-read from the table. The weights are fitted on the tuning half of the labelled dev pairs
-(`benchmarks/train_story_model.py`) and versioned as a small JSON file beside this module.
+and name agreement, shared quotations, shared narrative wording outside quotations, lead and
+headline overlap), so every decision can be re-read from the table. The weights are fitted on
+the tuning half of the labelled dev pairs (`benchmarks/train_story_model.py`) and versioned as a
+small JSON file beside this module.
 """
 
 from __future__ import annotations

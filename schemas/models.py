@@ -186,9 +186,10 @@ class DuplicatePairs(pa.DataFrameModel):
         description="the pair's score: the scorer's probability, or 1.0 for normalized_hash pairs",
     )
     method: str = pa.Field(
-        isin=["normalized_hash", "minhash_lsh", "rewrite_features", "headline_lead"],
+        isin=["normalized_hash", "minhash_lsh", "rewrite_features", "headline_lead", "shared_wording"],
         description="how the pair was found: normalized_hash (equal words), minhash_lsh (a shared LSH band), "
-        "rewrite_features (shared numbers, quotes or names) or headline_lead (a short text's headline words)",
+        "rewrite_features (shared numbers, quotes or names), headline_lead (a short text's headline words) "
+        "or shared_wording (rare narrative 5-word phrases outside quotations)",
     )
     jaccard: Optional[float] = pa.Field(
         nullable=True,
@@ -237,6 +238,12 @@ class DuplicatePairs(pa.DataFrameModel):
         nullable=True,
         ge=0,
         description="count of distinctive numbers, quote 5-grams and names the texts share; NULL for "
+        "normalized_hash pairs",
+    )
+    shared_narrative: Optional[int] = pa.Field(
+        nullable=True,
+        ge=0,
+        description="count of word 5-gram shingles both texts share outside quotations; NULL for "
         "normalized_hash pairs",
     )
     days_apart: Optional[int] = pa.Field(

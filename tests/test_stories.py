@@ -177,3 +177,35 @@ def test_a_trimmed_resend_joins_by_containment():
     pair = result.duplicate_pairs.row(0, named=True)
     assert pair["containment"] > pair["jaccard"]
     assert story_of(result, "full") == story_of(result, "trimmed")
+
+
+def test_shared_narrative_counts_wording_outside_quotations_only():
+    from wirefacts.dedup import features
+
+    quote = '"We will buy more wheat from the United States this year than last," an agency official said.'
+    pieces = features.narrative_segments(WHEAT + "\n" + quote, settings.SHINGLE_WORDS)
+    assert pieces[0] == WHEAT and not any("buy more wheat" in p for p in pieces)
+    other = "Tokyo traders expect rice prices to rise in the spring as stocks run low at the mills. " + quote
+    result = group_stories(frame({"a": WHEAT + " " + quote, "b": other}))
+    pairs = result.duplicate_pairs
+    assert pairs.is_empty() or pairs["shared_narrative"][0] == 0
+
+
+def test_a_short_teaser_of_a_long_story_is_a_wording_candidate():
+    # A teaser repeats the story's opening sentences; beside a long body its Jaccard is tiny, so
+    # no LSH band collides, but the narrative it shares makes the pair a candidate to score.
+    filler = " ".join(
+        f"Paragraph {i} of the report describes how grain buyers in region {i} reacted to the tender."
+        for i in range(60)
+    )
+    teaser = (
+        "The agency said it would buy wheat from the United States for shipment next month, and that "
+        "the purchase follows its regular tender, when it bought wheat from two other suppliers. Officials "
+        "expect imports for the fiscal year to stay close to last year's level, with most of the grain "
+        "coming from American farms."
+    )
+    result = group_stories(frame({"story": teaser + " " + filler, "teaser": teaser}))
+    ((method, narrative, jaccard),) = result.duplicate_pairs.select(
+        "method", "shared_narrative", "jaccard"
+    ).rows()
+    assert method == "shared_wording" and narrative >= settings.MIN_SHARED_NARRATIVE and jaccard < 0.2

@@ -6,6 +6,12 @@ is not shaped by the system it measures. Random distractors are added. Labels ar
 reading each pair, never by these scores.
 
 Usage: python benchmarks/gold/select_story_candidates.py OUT_DIR
+       python benchmarks/gold/select_story_candidates.py --outlet-batch OUT.tsv
+
+The second form lists newsarticles-dev pairs from different outlets, at most three days apart,
+that the gold has not decided yet: texts sharing word 5-grams of narrative (outside quotations)
+that at most three texts of the corpus have, or alike in TF-IDF terms (cosine 0.3 or more). The
+second batch of outlet_rewrites pairs was read from this list.
 """
 
 import gzip
@@ -74,6 +80,56 @@ def flash_pairs(recs, day_of, max_days=2):
     return pairs
 
 
+QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{0,600}[\"\u201d]")
+
+
+def narrative_grams(text: str, k: int = 5) -> set[tuple[str, ...]]:
+    """Word k-grams of the text outside quotations, within paragraphs."""
+    out = set()
+    for paragraph in QUOTED.sub(" \n ", text).split("\n"):
+        ws = words(paragraph)
+        out |= {tuple(ws[i : i + k]) for i in range(len(ws) - k + 1)}
+    return out
+
+
+def outlet_batch(recs, decided, max_days=3):
+    """Undecided cross-outlet pairs: shared rare narrative 5-grams, or TF-IDF cosine >= 0.3."""
+    import math
+    from collections import Counter
+
+    day = {r["file"]: day_number(r["date"]) for r in recs}
+    outlet = {r["file"]: r["outlet"] for r in recs}
+    grams = {r["file"]: narrative_grams(r["text"]) for r in recs}
+    index = defaultdict(list)
+    for f, gs in grams.items():
+        for g in gs:
+            index[g].append(f)
+    shared = Counter()
+    for fs in index.values():
+        if 1 < len(fs) <= 3:
+            shared.update(itertools.combinations(sorted(fs), 2))
+    terms = {r["file"]: Counter(w for w in words(r["text"]) if len(w) > 2 and not w.isdigit()) for r in recs}
+    df = Counter(t for c in terms.values() for t in c)
+    vectors = {}
+    for f, c in terms.items():
+        v = {
+            t: (1 + math.log(n)) * math.log(len(recs) / df[t])
+            for t, n in c.items()
+            if df[t] < 0.3 * len(recs)
+        }
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors[f] = {t: x / norm for t, x in v.items()}
+    rows = []
+    for a, b in itertools.combinations(sorted(terms), 2):
+        if outlet[a] == outlet[b] or abs(day[a] - day[b]) > max_days or frozenset((a, b)) in decided:
+            continue
+        va, vb = sorted((vectors[a], vectors[b]), key=len)
+        cosine = sum(x * vb.get(t, 0.0) for t, x in va.items())
+        if shared[a, b] >= 5 or cosine >= 0.3:
+            rows.append((shared[a, b], round(cosine, 3), a, b, outlet[a], outlet[b]))
+    return sorted(rows, reverse=True)
+
+
 def components(pairs):
     parent = {}
 
@@ -122,6 +178,17 @@ def write(out: Path, name, recs, chosen, pairs, extra_cols):
 
 
 def main() -> None:
+    if sys.argv[1] == "--outlet-batch":
+        gold = json.loads((Path(__file__).with_name("stories.dev.gold.json")).read_text())["sets"]
+        labelled = gold["outlet_rewrites"]
+        decided = {frozenset(p) for c in labelled["clusters"] for p in itertools.combinations(c, 2)}
+        decided |= {frozenset(p[:2]) for p in labelled["hard_negative_pairs"] + labelled["same_event_only"]}
+        articles = [json.loads(x) for x in gzip.open(CORPORA / "newsarticles-dev.jsonl.gz", "rt")]
+        with open(sys.argv[2], "w") as fh:
+            fh.write("shared_narrative_5grams\tcosine\ta\tb\ta_outlet\tb_outlet\n")
+            for row in outlet_batch(articles, decided):
+                fh.write("\t".join(map(str, row)) + "\n")
+        return
     out = Path(sys.argv[1])
     rng = random.Random(20261202)
     reuters = [json.loads(x) for x in gzip.open(CORPORA / "reuters21578-train.jsonl.gz", "rt")]

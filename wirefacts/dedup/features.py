@@ -18,6 +18,7 @@ NUMBER = re.compile(
     re.I,
 )
 QUOTE = re.compile(r"[\"“]([^\"“”]{20,600})[\"”]")
+QUOTE_SPAN = re.compile(r"[\"“][^\"“”]{0,600}[\"”]")
 NAME = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+)")
 UNIT_ALIASES = {
     "pct": "%",
@@ -78,6 +79,18 @@ def quote_shingles(body: str) -> set[str]:
 def names(body: str) -> set[str]:
     """Multi-word capitalised names (people, places, bodies)."""
     return {"p:" + m.group(1).lower() for m in NAME.finditer(body)}
+
+
+def narrative_segments(body: str, min_words: int) -> list[str]:
+    """The body outside quotations, cut at each quotation and paragraph break: what an outlet's
+    rewrite keeps of the agency's own sentences, as opposed to the public quotes every report
+    carries. Pieces shorter than min_words are dropped (no shingle would span a cut)."""
+    pieces = []
+    for paragraph in body.split("\n"):
+        for piece in QUOTE_SPAN.split(paragraph):
+            if len(WORD.findall(piece)) >= min_words:
+                pieces.append(piece)
+    return pieces
 
 
 def content_terms(body: str) -> Counter:

@@ -1,9 +1,10 @@
 """The learned pair scorer: a logistic regression over the recorded parts of a candidate pair.
 
 Its inputs are the columns that `duplicate_pairs` keeps (containment, Jaccard, cosine, number
-and name agreement, shared quotations, lead and headline overlap), so every decision can be
-re-read from the table. The weights are fitted on the tuning half of the labelled dev pairs
-(`benchmarks/train_story_model.py`) and versioned as a small JSON file beside this module.
+and name agreement, shared quotations, shared narrative wording outside quotations, lead and
+headline overlap), so every decision can be re-read from the table. The weights are fitted on
+the tuning half of the labelled dev pairs (`benchmarks/train_story_model.py`) and versioned as a
+small JSON file beside this module.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def model_inputs(parts: dict, short: bool) -> dict[str, float]:
         "title_overlap": parts.get("title_overlap") or 0.0,
         "name_agreement": 1.0 if parts.get("name_agreement") is None else parts["name_agreement"],
         "shared_features": math.log1p(parts.get("shared_features") or 0),
+        "shared_narrative": math.log1p(parts.get("shared_narrative") or 0),
         "short": float(short),
         "short_lead": float(short) * lead,
         "far_apart": float((parts.get("days_apart") or 0) > 3),

@@ -85,6 +85,7 @@ def group_stories(
     _add_candidates(candidates, lsh, representative, "minhash_lsh")
     _add_candidates(candidates, _feature_candidates(texts), representative, "rewrite_features")
     _add_candidates(candidates, _headline_candidates(texts), representative, "headline_lead")
+    _add_candidates(candidates, _wording_candidates(texts), representative, "shared_wording")
     for (a, b), method in sorted(candidates.items()):
         pairs[(a, b)] = _decide(a, b, method, texts, model)
     _keep_best_headline_match(pairs, texts)
@@ -253,6 +254,16 @@ class Texts:
             "shingles", doc_id, lambda: minhash.shingle_hashes(self.bodies[doc_id], cache=self._word_hashes)
         )
 
+    def narrative(self, doc_id: str) -> np.ndarray:
+        """Shingles of the text outside quotations (features.narrative_segments)."""
+
+        def compute() -> np.ndarray:
+            pieces = features.narrative_segments(self.bodies[doc_id], settings.SHINGLE_WORDS)
+            hashes = [minhash.shingle_hashes(p, cache=self._word_hashes) for p in pieces]
+            return np.unique(np.concatenate(hashes)) if hashes else np.empty(0, dtype=np.uint64)
+
+        return self._get("narrative", doc_id, compute)
+
     def numbers(self, doc_id: str) -> set[str]:
         return self._get("numbers", doc_id, lambda: features.numbers(self.bodies[doc_id]))
 
@@ -349,6 +360,32 @@ def _feature_candidates(texts: Texts) -> list[tuple[str, str]]:
     )
 
 
+def _wording_candidates(texts: Texts) -> list[tuple[str, str]]:
+    """Texts sharing narrative sentences (shingles outside quotations) that few texts have: a
+    trimmed re-send or a teaser (high containment, low Jaccard, so no LSH band in common), or
+    another outlet's rewrite that keeps a few of the agency's sentences."""
+    ids = list(texts.bodies)
+    hashes = [texts.narrative(d) for d in ids]
+    if not ids or not any(len(h) for h in hashes):
+        return []
+    exploded = pl.DataFrame(
+        {
+            "n": np.repeat(np.arange(len(ids), dtype=np.int32), [len(h) for h in hashes]),
+            "shingle": np.concatenate(hashes),
+        }
+    )
+    rare = exploded.group_by("shingle").len().filter(pl.col("len").is_between(2, settings.FEATURE_MAX_DOCS))
+    rare_rows = exploded.join(rare.select("shingle"), on="shingle")
+    found = (
+        rare_rows.join(rare_rows, on="shingle", suffix="_other")
+        .filter(pl.col("n") < pl.col("n_other"))
+        .group_by("n", "n_other")
+        .len()
+        .filter(pl.col("len") >= settings.MIN_SHARED_NARRATIVE)
+    )
+    return [(ids[a], ids[b]) for a, b in found.select("n", "n_other").iter_rows()]
+
+
 def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
     """Headline-only texts (flashes) against every text's headline and lead."""
     short = [d for d in texts.bodies if texts.is_short(d)]
@@ -386,6 +423,7 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
     if len(vb) < len(va):
         va, vb = vb, va
     (na, qa, ma), (nb, qb, mb) = texts.distinctive(a), texts.distinctive(b)
+    narrative = len(np.intersect1d(texts.narrative(a), texts.narrative(b), assume_unique=True))
     parts = {
         "jaccard": common / union if union else 0.0,
         "containment": common / min(len(sa), len(sb)) if min(len(sa), len(sb)) else 0.0,
@@ -395,6 +433,7 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         "shared_quotes": _overlap(qa, qb),
         "shared_names": texts.weighted_overlap(ma, mb, texts.name_idf) or 0.0,
         "shared_features": len(na & nb) + len(qa & qb) + len(ma & mb),
+        "shared_narrative": narrative,
         "lead_overlap": texts.weighted_overlap(texts.lead(a), texts.lead(b)),
         "title_overlap": features.overlap(
             features.title_terms(texts.titles[a]), features.title_terms(texts.titles[b])

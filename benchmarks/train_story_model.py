@@ -66,9 +66,9 @@ def pl_method_scored():  # noqa: ANN201
 
 
 def pair_model_short_words() -> int:
-    from wirefacts.dedup import settings
+    from wirefacts.dedup.settings import DEFAULT
 
-    return settings.HEADLINE_ONLY_WORDS
+    return DEFAULT.headline_only_words
 
 
 def tuned_f1(halves, model) -> float:  # noqa: ANN001

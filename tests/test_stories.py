@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import query
 from wirefacts.dedup import minhash, settings
+from wirefacts.dedup.settings import DEFAULT, StorySettings
 from wirefacts.dedup.stories import group_stories
 
 FED = (
@@ -132,12 +133,14 @@ def test_dates_far_apart_block_a_merge_that_would_otherwise_happen():
     )
     undated = group_stories(texts)
     assert story_of(undated, "a") == story_of(undated, "b")
-    months_apart = group_stories(
-        texts.with_columns(pl.Series("published_on", [date(1987, 3, 1), date(1987, 9, 1)]))
-    )
+    dated = texts.with_columns(pl.Series("published_on", [date(1987, 3, 1), date(1987, 9, 1)]))
+    months_apart = group_stories(dated)
     assert story_of(months_apart, "a") != story_of(months_apart, "b")
     ((days, relation),) = months_apart.duplicate_pairs.select("days_apart", "relation").rows()
-    assert days > settings.MAX_DAYS_APART and relation == "different_story"
+    assert days > DEFAULT.max_days_apart and relation == "different_story"
+    # the limit is what keeps them apart: without it the same dated pair merges
+    no_limit = group_stories(dated, choices=StorySettings(max_days_apart=10**9))
+    assert story_of(no_limit, "a") == story_of(no_limit, "b")
 
 
 def test_wire_datelines_without_a_year_measure_the_gap():
@@ -146,7 +149,7 @@ def test_wire_datelines_without_a_year_measure_the_gap():
         "Japan's Food Agency said", "The Food Agency of Japan announced"
     )
     result = group_stories(frame({"a": first, "b": second}))
-    assert result.duplicate_pairs["days_apart"][0] > settings.MAX_DAYS_APART
+    assert result.duplicate_pairs["days_apart"][0] > DEFAULT.max_days_apart
     assert story_of(result, "a") != story_of(result, "b")
 
 
@@ -166,7 +169,7 @@ def test_a_flash_with_other_numbers_does_not_join():
     flash = "JAPAN FOOD AGENCY TO BUY 95,000 TONNES OF U.S. WHEAT"
     result = group_stories(frame({"flash": flash, "full": WHEAT}))
     assert story_of(result, "flash") != story_of(result, "full")
-    assert result.duplicate_pairs["number_agreement"][0] < settings.NUMBER_AGREEMENT
+    assert result.duplicate_pairs["number_agreement"][0] < DEFAULT.number_agreement
 
 
 def test_a_trimmed_resend_joins_by_containment():
@@ -208,4 +211,11 @@ def test_a_short_teaser_of_a_long_story_is_a_wording_candidate():
     ((method, narrative, jaccard),) = result.duplicate_pairs.select(
         "method", "shared_narrative", "jaccard"
     ).rows()
-    assert method == "shared_wording" and narrative >= settings.MIN_SHARED_NARRATIVE and jaccard < 0.2
+    assert method == "shared_wording" and narrative >= DEFAULT.min_shared_narrative and jaccard < 0.2
+
+
+def test_story_settings_are_checked_when_made():
+    with pytest.raises(ValueError, match="number_agreement is 1.5: a share between 0 and 1"):
+        StorySettings(number_agreement=1.5)
+    with pytest.raises(ValueError, match="identical_jaccard must be at least template_jaccard"):
+        StorySettings(identical_jaccard=0.2)

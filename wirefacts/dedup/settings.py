@@ -1,4 +1,5 @@
-"""Named settings of the story layer, each with the trade-off it makes.
+"""Named settings of the story layer, each with the trade-off it makes (upper-case names here,
+lower-case fields of StorySettings).
 
 MinHash/LSH (tiers 1-2)
 - SHINGLE_WORDS = 5: word 5-grams. Shorter shingles (3) make unrelated stories on one topic
@@ -55,28 +56,51 @@ The decision (wirefacts/dedup/pair_model.py)
   an outlet's re-run story; at 0.5 or 0.4 it costs nothing and still stops template reports.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+# The LSH index: fixed, because the stored signatures and bands were made with them.
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 BANDS = 32
 ROWS_PER_BAND = 4
 SEED = 1
-NUMBER_AGREEMENT = 0.6
-IDENTICAL_JACCARD = 0.9
-TABLE_NUMERIC_SHARE = 0.3
-TABLE_NUMBER_AGREEMENT = 0.95
-FEATURE_MAX_DOCS = 50
-MIN_SHARED_FEATURES = 2
-MIN_SHARED_NARRATIVE = 8
-HEADLINE_ONLY_WORDS = 40
-HEADLINE_MIN_SHARED_TERMS = 3
-HEADLINE_CANDIDATE_SHARE = 0.5
-HEADLINE_TERM_MAX_DOCS = 200
-NEAR_DUPLICATE_CONTAINMENT = 0.5
-TEMPLATE_JACCARD = 0.3
-TEMPLATE_COSINE = 0.6
-TEMPLATE_COSINE_AGREEMENT = 0.5
-TEMPLATE_NAME_AGREEMENT = 0.34
-MAX_DAYS_APART = 7
-
 if BANDS * ROWS_PER_BAND != PERMUTATIONS:
     raise ValueError("BANDS x ROWS_PER_BAND must equal PERMUTATIONS")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """The decision settings above, as one validated value handed to group_stories."""
+
+    number_agreement: float = 0.6
+    identical_jaccard: float = 0.9
+    table_numeric_share: float = 0.3
+    table_number_agreement: float = 0.95
+    feature_max_docs: int = 50
+    min_shared_features: int = 2
+    min_shared_narrative: int = 8
+    headline_only_words: int = 40
+    headline_min_shared_terms: int = 3
+    headline_candidate_share: float = 0.5
+    headline_term_max_docs: int = 200
+    near_duplicate_containment: float = 0.5
+    template_jaccard: float = 0.3
+    template_cosine: float = 0.6
+    template_cosine_agreement: float = 0.5
+    template_name_agreement: float = 0.34
+    max_days_apart: int = 7
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type == "float" and not (isinstance(value, (int, float)) and 0 <= value <= 1):
+                raise ValueError(f"story setting {f.name} is {value!r}: a share between 0 and 1")
+            if f.type == "int" and not (isinstance(value, int) and value >= 0):
+                raise ValueError(f"story setting {f.name} is {value!r}: a whole number of at least 0")
+        if self.identical_jaccard < self.template_jaccard:
+            raise ValueError("story setting identical_jaccard must be at least template_jaccard")
+
+
+DEFAULT = StorySettings()

@@ -20,6 +20,7 @@ import polars as pl
 from schemas.models import polars_schema
 from wirefacts.dedup import features, minhash, settings
 from wirefacts.dedup.pair_model import PairModel, load_model, model_inputs
+from wirefacts.dedup.settings import DEFAULT, StorySettings
 from wirefacts.text.article import WORD
 
 PAIR_SCHEMA = polars_schema("duplicate_pairs")
@@ -55,6 +56,7 @@ def group_stories(
     known_bands: pl.DataFrame | None = None,
     known_pairs: pl.DataFrame | None = None,
     model: PairModel | None = None,
+    choices: StorySettings = DEFAULT,
 ) -> StoryTables:
     """docs: doc_id, title, body, published_on, word_count. known_*: the persisted LSH index and pairs."""
     model = model or load_model()
@@ -79,7 +81,7 @@ def group_stories(
     order = _priority(docs)
     pairs: dict[tuple[str, str], dict] = {}
     representative = _add_exact_pairs(docs, order, pairs)
-    texts = Texts(docs.filter(pl.col("doc_id").is_in(list(set(representative.values())))))
+    texts = Texts(docs.filter(pl.col("doc_id").is_in(list(set(representative.values())))), choices)
     candidates: dict[tuple[str, str], str] = {}
     lsh = _lsh_candidates(new_bands, bands).rows() + known_pairs.select("doc_id", "other_doc_id").rows()
     _add_candidates(candidates, lsh, representative, "minhash_lsh")
@@ -227,7 +229,8 @@ def _add_exact_pairs(docs: pl.DataFrame, order: list[str], pairs: dict) -> dict[
 class Texts:
     """What each distinct text brings to a comparison, computed once per text, not per pair."""
 
-    def __init__(self, docs: pl.DataFrame) -> None:
+    def __init__(self, docs: pl.DataFrame, choices: StorySettings = DEFAULT) -> None:
+        self.choices = choices
         self.bodies = dict(zip(docs["doc_id"], docs["body"], strict=True))
         self.titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
         self.words = dict(zip(docs["doc_id"], docs["word_count"], strict=True))
@@ -247,7 +250,7 @@ class Texts:
         return self._cache[key]
 
     def is_short(self, doc_id: str) -> bool:
-        return self.words[doc_id] <= settings.HEADLINE_ONLY_WORDS
+        return self.words[doc_id] <= self.choices.headline_only_words
 
     def shingles(self, doc_id: str) -> np.ndarray:
         return self._get(
@@ -333,20 +336,21 @@ class Texts:
 
     def required_agreement(self, a: str, b: str) -> float:
         """Price and results tables (mostly numbers) are another issue once a few numbers change."""
-        if min(self.numeric_share(a), self.numeric_share(b)) >= settings.TABLE_NUMERIC_SHARE:
-            return settings.TABLE_NUMBER_AGREEMENT
-        return settings.NUMBER_AGREEMENT
+        if min(self.numeric_share(a), self.numeric_share(b)) >= self.choices.table_numeric_share:
+            return self.choices.table_number_agreement
+        return self.choices.number_agreement
 
 
 def _feature_candidates(texts: Texts) -> list[tuple[str, str]]:
     """Texts sharing distinctive numbers, quotations or names: rewrites by other outlets."""
+    choices = texts.choices
     exploded = pl.DataFrame(
         [(d, f) for d in texts.bodies for kind in texts.distinctive(d) for f in kind],
         schema={"doc_id": pl.String, "feature": pl.String},
         orient="row",
     )
     distinctive = exploded.join(
-        exploded.group_by("feature").len().filter(pl.col("len").is_between(2, settings.FEATURE_MAX_DOCS)),
+        exploded.group_by("feature").len().filter(pl.col("len").is_between(2, choices.feature_max_docs)),
         on="feature",
     ).select("doc_id", "feature")
     return (
@@ -354,7 +358,7 @@ def _feature_candidates(texts: Texts) -> list[tuple[str, str]]:
         .filter(pl.col("doc_id") < pl.col("doc_id_other"))
         .group_by("doc_id", "doc_id_other")
         .len()
-        .filter(pl.col("len") >= settings.MIN_SHARED_FEATURES)
+        .filter(pl.col("len") >= choices.min_shared_features)
         .select("doc_id", "doc_id_other")
         .rows()
     )
@@ -364,6 +368,7 @@ def _wording_candidates(texts: Texts) -> list[tuple[str, str]]:
     """Texts sharing narrative sentences (shingles outside quotations) that few texts have: a
     trimmed re-send or a teaser (high containment, low Jaccard, so no LSH band in common), or
     another outlet's rewrite that keeps a few of the agency's sentences."""
+    choices = texts.choices
     ids = list(texts.bodies)
     hashes = [texts.narrative(d) for d in ids]
     if not ids or not any(len(h) for h in hashes):
@@ -374,20 +379,21 @@ def _wording_candidates(texts: Texts) -> list[tuple[str, str]]:
             "shingle": np.concatenate(hashes),
         }
     )
-    rare = exploded.group_by("shingle").len().filter(pl.col("len").is_between(2, settings.FEATURE_MAX_DOCS))
+    rare = exploded.group_by("shingle").len().filter(pl.col("len").is_between(2, choices.feature_max_docs))
     rare_rows = exploded.join(rare.select("shingle"), on="shingle")
     found = (
         rare_rows.join(rare_rows, on="shingle", suffix="_other")
         .filter(pl.col("n") < pl.col("n_other"))
         .group_by("n", "n_other")
         .len()
-        .filter(pl.col("len") >= settings.MIN_SHARED_NARRATIVE)
+        .filter(pl.col("len") >= choices.min_shared_narrative)
     )
     return [(ids[a], ids[b]) for a, b in found.select("n", "n_other").iter_rows()]
 
 
 def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
     """Headline-only texts (flashes) against every text's headline and lead."""
+    choices = texts.choices
     short = [d for d in texts.bodies if texts.is_short(d)]
     if not short:
         return []
@@ -397,7 +403,7 @@ def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
         orient="row",
     )
     # Words in many leads ("said", "pct") find every story: only the rarer ones make candidates.
-    rare = leads.group_by("term").len().filter(pl.col("len") <= settings.HEADLINE_TERM_MAX_DOCS)
+    rare = leads.group_by("term").len().filter(pl.col("len") <= choices.headline_term_max_docs)
     leads = leads.join(rare.select("term"), on="term")
     flashes = leads.filter(pl.col("doc_id").is_in(short)).rename({"doc_id": "flash"})
     sizes = flashes.group_by("flash").len("terms")
@@ -407,8 +413,8 @@ def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
         .group_by("flash", "doc_id")
         .len("shared")
         .join(sizes, on="flash")
-        .filter(pl.col("shared") >= settings.HEADLINE_MIN_SHARED_TERMS)
-        .filter(pl.col("shared") >= pl.col("terms") * settings.HEADLINE_CANDIDATE_SHARE)
+        .filter(pl.col("shared") >= choices.headline_min_shared_terms)
+        .filter(pl.col("shared") >= pl.col("terms") * choices.headline_candidate_share)
         .select("flash", "doc_id")
         .rows()
     )
@@ -447,13 +453,20 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         (texts.coverage(x, y) for x, y in ((a, b), (b, a)) if texts.is_short(x)), default=None
     )
     probability = model.probability(model_inputs(parts, short))
-    relation = pair_relation(parts, probability, model.threshold, texts.required_agreement(a, b), short)
+    relation = pair_relation(
+        parts, probability, model.threshold, texts.required_agreement(a, b), short, texts.choices
+    )
     merged = relation in ("near_duplicate", "same_story")
     return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
 
 
 def pair_relation(
-    parts: dict, probability: float, threshold: float, required_agreement: float, short: bool
+    parts: dict,
+    probability: float,
+    threshold: float,
+    required_agreement: float,
+    short: bool,
+    choices: StorySettings = DEFAULT,
 ) -> str:
     """Rules that veto a merge whatever the score, then the scorer's decision.
 
@@ -463,26 +476,26 @@ def pair_relation(
       template report, unless the texts are all but identical (a re-send with a corrected figure).
     """
     days = parts.get("days_apart")
-    if days is not None and days > settings.MAX_DAYS_APART:
+    if days is not None and days > choices.max_days_apart:
         return "different_story"
-    if short and parts["number_agreement"] < settings.NUMBER_AGREEMENT:
+    if short and parts["number_agreement"] < choices.number_agreement:
         return "different_story"  # a flash's numbers are in the story it announces
-    alike = parts["jaccard"] >= settings.TEMPLATE_JACCARD
-    if alike and parts["jaccard"] < settings.IDENTICAL_JACCARD and not short:
+    alike = parts["jaccard"] >= choices.template_jaccard
+    if alike and parts["jaccard"] < choices.identical_jaccard and not short:
         names = parts.get("name_agreement")
         if parts["number_agreement"] < required_agreement or (
-            names is not None and names < settings.TEMPLATE_NAME_AGREEMENT
+            names is not None and names < choices.template_name_agreement
         ):
             return "template_variant"
     # Alike terms with mostly other numbers: the next issue of a rates or prices report.
     if (
-        parts["tfidf_cosine"] >= settings.TEMPLATE_COSINE
-        and parts["number_agreement"] < settings.TEMPLATE_COSINE_AGREEMENT
+        parts["tfidf_cosine"] >= choices.template_cosine
+        and parts["number_agreement"] < choices.template_cosine_agreement
     ):
         return "template_variant"
     if probability < threshold:
         return "different_story"
-    return "near_duplicate" if parts["containment"] >= settings.NEAR_DUPLICATE_CONTAINMENT else "same_story"
+    return "near_duplicate" if parts["containment"] >= choices.near_duplicate_containment else "same_story"
 
 
 def _keep_best_headline_match(pairs: dict, texts: Texts) -> None:

@@ -7,10 +7,10 @@ from collections import Counter
 
 import xxhash
 
+from wirefacts.dedup.minhash import WORD  # the words shingles are made of
 from wirefacts.text.article import CAPTION, STOPWORDS
 from wirefacts.text.dates import MONTHS
 
-WORD = re.compile(r"\w+")
 # A number with its scale or unit: "58%", "6.9 million", "300 mln dlrs", "1,250 tonnes".
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|pct|per\s?cent|percent|million|mln|billion|bln|bn|trillion"

@@ -9,6 +9,7 @@ import polars as pl
 from assets import faults
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import Warehouse
+from assets.reuse import DOCUMENT_VERSIONS, kept_results, step_inputs
 from schemas import model_for, validate_frame
 from schemas.models import polars_schema
 from schemas.registry import table as registered_table
@@ -46,9 +47,14 @@ def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iter
     """Rule-based extraction over every document body; invalid rows go to quarantined_rows."""
     now = datetime.now().replace(microsecond=0)
     with warehouse.connect() as con:
+        inputs = step_inputs(con, "facts", DOCUMENT_VERSIONS, faults.requested())
+        if inputs.unchanged(con):
+            context.log.info("no document changed since the facts were extracted: kept as they are")
+            yield from kept_results(con, inputs)
+            return
         docs = con.execute("SELECT doc_id, body, published_on FROM documents ORDER BY doc_id").fetchall()
         tables, quarantined = quarantine(faults.add_bad_row_if_requested(extract_facts(docs)), now)
-        warehouse.write(con, {**tables, "quarantined_rows": quarantined})
+        warehouse.write(con, {**tables, "quarantined_rows": quarantined, **inputs.record(con)})
     previews = {
         "officials": ["name", "title", "country", "documents"],
         "meetings": ["kind", "status", "what", "location", "date_text", "evidence"],
@@ -57,6 +63,7 @@ def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iter
     for name, frame in tables.items():
         metadata = table_metadata(name, frame, previews.get(name))
         metadata["quarantined"] = quarantined.filter(pl.col("table_name") == name).height
+        metadata |= inputs.metadata(True)
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
     yield dg.MaterializeResult(
         asset_key="quarantined_rows",

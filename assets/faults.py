@@ -21,6 +21,11 @@ NO_SPACE = "WIREFACTS_FAULT_NO_SPACE"
 BAD_ROW = "WIREFACTS_FAULT_BAD_ROW"
 
 
+def requested() -> str:
+    """The faults asked for, as one string: a run with other faults is not the run it repeats."""
+    return "|".join(os.environ.get(name, "") for name in (KILL_AT, NO_SPACE, BAD_ROW))
+
+
 def after_table_written(table: str) -> None:
     if os.environ.get(KILL_AT) == table:
         os.kill(os.getpid(), signal.SIGKILL)

@@ -5,6 +5,7 @@ import polars as pl
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import Warehouse
+from assets.reuse import DOCUMENT_VERSIONS, kept_results, step_inputs
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
 from wirefacts.warehouse import read_table
 
@@ -13,6 +14,11 @@ from wirefacts.warehouse import read_table
 def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # noqa: ANN201 - yields results
     """Exact hash, MinHash/LSH near duplicates and same-story rewrites, clustered without chaining."""
     with warehouse.connect() as con:
+        inputs = step_inputs(con, "stories", DOCUMENT_VERSIONS)
+        if inputs.unchanged(con):
+            context.log.info("no document changed since the stories were grouped: kept as they are")
+            yield from kept_results(con, inputs)
+            return
         docs = pl.from_arrow(
             con.sql(
                 "SELECT doc_id, title, body, published_on, word_count FROM documents ORDER BY doc_id"
@@ -30,7 +36,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
             "minhash_signatures": result.minhash_signatures,
             "lsh_bands": result.lsh_bands,
         }
-        warehouse.write(con, tables)
+        warehouse.write(con, {**tables, **inputs.record(con)})
         largest = pl.from_arrow(
             con.sql(
                 """SELECT c.story_id, count(*) AS documents, any_value(d.title) FILTER (WHERE c.is_canonical) AS headline,
@@ -46,6 +52,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
         asset_key="story_clusters",
         metadata={
             **table_metadata("story_clusters", clusters),
+            **inputs.metadata(True),
             "stories": clusters["story_id"].n_unique(),
             **{f"documents_{r}": n for r, n in by_relation.iter_rows()},
             "largest_stories": markdown_preview(largest),

@@ -7,6 +7,7 @@ import polars as pl
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import Warehouse
+from assets.reuse import REPORT_VERSIONS, kept_results, step_inputs
 from wirefacts.story_facts import build_story_facts
 from wirefacts.warehouse import read_table
 
@@ -20,6 +21,13 @@ def story_fact_tables(
 ) -> Iterator[dg.MaterializeResult]:
     """Group every story's per-document facts into story facts and compare the reports."""
     with warehouse.connect() as con:
+        # the facts and stories follow from the documents and the code; outlets and credits can
+        # change without the text (a new outlets.csv)
+        inputs = step_inputs(con, "story_facts", REPORT_VERSIONS)
+        if inputs.unchanged(con):
+            context.log.info("no document changed since the story facts were built: kept as they are")
+            yield from kept_results(con, inputs)
+            return
         tables = build_story_facts(
             read_table(con, "story_clusters"),
             pl.from_arrow(
@@ -34,7 +42,7 @@ def story_fact_tables(
             read_table(con, "commodity_mentions"),
             read_table(con, "trade_figures"),
         )
-        warehouse.write(con, tables)
+        warehouse.write(con, {**tables, **inputs.record(con)})
     facts, conflicts = tables["story_facts"], tables["fact_conflicts"]
     context.log.info(f"{facts.height} story facts, {conflicts.height} conflicts")
     corroborated = facts.filter(pl.col("document_count") >= 2).sort(
@@ -57,6 +65,7 @@ def story_fact_tables(
                 ],
             ),
             "dagster/row_count": facts.height,
+            **inputs.metadata(True),
             "by_type": markdown_preview(facts.group_by("fact_type").len().sort("fact_type")),
             "reported_by_two_or_more_documents": corroborated.height,
         },

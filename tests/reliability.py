@@ -11,7 +11,7 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 # Columns that record when something happened, not what the warehouse holds.
-CLOCK_COLUMNS = {"ingested_at", "seen_at", "quarantined_at", "missing_since"}
+CLOCK_COLUMNS = {"ingested_at", "seen_at", "quarantined_at", "missing_since", "written_at"}
 
 
 def dagster_home(folder: Path) -> Path:

@@ -1,0 +1,45 @@
+"""A rerun with nothing new keeps the computed tables; a changed file or new code recomputes them."""
+
+import shutil
+
+from assets import reuse
+from tests.conftest import SEEDS, query, run_pipeline
+
+
+def recomputed(result) -> dict[str, bool]:  # noqa: ANN001 - an ExecuteInProcessResult
+    """Per table: did the run recompute it, from its materialization's metadata."""
+    flags = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        if "recomputed" in materialization.metadata:
+            flags[materialization.asset_key.to_user_string()] = materialization.metadata["recomputed"].value
+    return flags
+
+
+def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
+    source, warehouse = tmp_path / "in", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, source)
+    first = run_pipeline(source, warehouse)
+    assert set(recomputed(first).values()) == {True}
+    before = query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1")
+
+    again = run_pipeline(source, warehouse)
+    flags = recomputed(again)
+    assert {"story_clusters", "trade_figures", "story_facts", "fact_conflicts"} <= set(flags)
+    assert set(flags.values()) == {False}
+    assert query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1") == before
+
+    changed = source / "002_1227c4f16900d284.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8"
+    )
+    assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
+
+
+def test_new_code_recomputes_what_it_computes(tmp_path, monkeypatch):
+    source, warehouse = tmp_path / "in", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, source)
+    assert run_pipeline(source, warehouse).success
+    monkeypatch.setattr(reuse, "code_version", lambda: "a rule changed")
+    assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
+    assert query(warehouse, "SELECT DISTINCT code_version FROM _step_inputs") == [("a rule changed",)]

@@ -1,0 +1,38 @@
+"""What a step's output depends on, as two short hashes: the code and data that compute it, and
+its inputs. A step whose code version and input fingerprint match the ones stored with its
+tables has nothing new to compute."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import xxhash
+
+PACKAGE = Path(__file__).resolve().parent
+# Everything that changes what the library computes: its code, its gazetteers, the fitted story
+# scorer, and the table models the frames are built to.
+VERSIONED = ("**/*.py", "gazetteers/*.csv", "dedup/pair_model.json")
+SCHEMAS = PACKAGE.parent / "schemas"
+
+
+@cache
+def code_version() -> str:
+    digest = xxhash.xxh64()
+    files = sorted({p for pattern in VERSIONED for p in PACKAGE.glob(pattern)} | set(SCHEMAS.glob("*.py")))
+    for path in files:
+        digest.update(path.relative_to(PACKAGE.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_fingerprint(con: duckdb.DuckDBPyConnection, query: str, *extra: str) -> str:
+    """A hash of the rows a query returns (in its order) and of any extra words (settings)."""
+    digest = xxhash.xxh64()
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    for column in con.sql(query).to_arrow_table().columns:
+        for value in column.to_pylist():  # value by value: the same rows hash alike however chunked
+            digest.update(repr(value).encode() + b"\0")
+    return digest.hexdigest()

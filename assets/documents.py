@@ -29,15 +29,19 @@ def document_tables(
         previous = read_table(con, "documents", DOCUMENTS)
         loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
         scanned = scan_folder(source.root, source.byte_limit, source.file_limit, loaded)
+        before = {
+            "documents": previous,
+            "rejected_documents": read_table(con, "rejected_documents", REJECTED),
+            "sentences": read_table(con, "sentences", SENTENCES),
+        }
         tables = build_tables(
-            scanned,
-            previous,
-            read_table(con, "rejected_documents", REJECTED),
-            read_table(con, "sentences", SENTENCES),
-            now,
-            outlets,
+            scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets
         )
-        warehouse.write(con, tables)
+        # Only the tables that changed are rewritten: an unchanged folder writes nothing.
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}
+        if changed:
+            warehouse.write(con, changed)
     documents, rejected = tables["documents"], tables["rejected_documents"]
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
     context.log.info(
@@ -57,6 +61,7 @@ def document_tables(
             "present": int(documents["is_present"].sum()),
             "missing_from_folder": int((~documents["is_present"]).sum()),
             "source_folder": str(source.root),
+            "rewritten": "documents" in changed,
         },
     )
     yield dg.MaterializeResult(

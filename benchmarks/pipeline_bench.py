@@ -74,10 +74,10 @@ def main() -> None:
             (source / name).write_text(text, encoding="utf-8")
         baseline = datasketch_seconds([t for _, t in first])
         full, summary = timed_run(source, warehouse, home)
-        unchanged, _ = timed_run(source, warehouse, home)
+        unchanged, unchanged_summary = timed_run(source, warehouse, home)
         for name, text in later:
             (source / name).write_text(text, encoding="utf-8")
-        added, _ = timed_run(source, warehouse, home)
+        added, added_summary = timed_run(source, warehouse, home)
     print(f"documents                     {len(first):,} Reuters-21578 train stories (+{len(later)} later)")
     print(f"datasketch MinHash+LSH        {baseline:7.1f} s   (the one-core baseline)")
     print(f"full run                      {full:7.1f} s   {full / baseline:5.1f}x the baseline")
@@ -86,6 +86,12 @@ def main() -> None:
     print(f"peak memory of a run          {peak_child_mb():7,.0f} MB")
     print("full run summary:")
     print("\n".join("  " + line for line in summary.strip().splitlines()[1:]))
+    for name, text in (("rerun, nothing new", unchanged_summary), (f"+{len(later)} files", added_summary)):
+        slowest = next(
+            (line.split("slowest steps")[1].strip() for line in text.splitlines() if "slowest steps" in line),
+            "",
+        )
+        print(f"{name}: slowest steps {slowest}")
 
 
 if __name__ == "__main__":

@@ -6,14 +6,18 @@ from assets import reuse
 from tests.conftest import SEEDS, query, run_pipeline
 
 
-def recomputed(result) -> dict[str, bool]:  # noqa: ANN001 - an ExecuteInProcessResult
-    """Per table: did the run recompute it, from its materialization's metadata."""
-    flags = {}
+def flags(result, key: str) -> dict[str, bool]:  # noqa: ANN001 - an ExecuteInProcessResult
+    """Per table, one metadata flag of its materialization in this run."""
+    found = {}
     for event in result.get_asset_materialization_events():
         materialization = event.step_materialization_data.materialization
-        if "recomputed" in materialization.metadata:
-            flags[materialization.asset_key.to_user_string()] = materialization.metadata["recomputed"].value
-    return flags
+        if key in materialization.metadata:
+            found[materialization.asset_key.to_user_string()] = materialization.metadata[key].value
+    return found
+
+
+def recomputed(result) -> dict[str, bool]:  # noqa: ANN001
+    return flags(result, "recomputed")
 
 
 def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
@@ -24,9 +28,10 @@ def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
     before = query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1")
 
     again = run_pipeline(source, warehouse)
-    flags = recomputed(again)
-    assert {"story_clusters", "trade_figures", "story_facts", "fact_conflicts"} <= set(flags)
-    assert set(flags.values()) == {False}
+    kept = recomputed(again)
+    assert {"story_clusters", "trade_figures", "story_facts", "fact_conflicts"} <= set(kept)
+    assert set(kept.values()) == {False}
+    assert flags(again, "rewritten") == {"documents": False}  # an unchanged folder writes nothing
     assert query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1") == before
 
     changed = source / "002_1227c4f16900d284.txt"

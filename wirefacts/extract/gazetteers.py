@@ -34,6 +34,7 @@ INTERNATIONAL_BODIES = (
     "European Union", "EU", "WTO", "World Trade Organization", "GATT", "United Nations", "UN", "U.N.", "NATO",
     "ASEAN", "OECD", "SCO", "G7", "G20", "ICO", "International Coffee Organization", "ICCO", "FAO", "UNCTAD",
     "African Union", "Arab League", "BRICS", "Asian Development Bank", "ADB", "Paris Club",
+    "European Council", "Council of the European Union", "European Central Bank", "ECB",
 )  # fmt: skip
 
 

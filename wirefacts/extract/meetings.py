@@ -28,7 +28,7 @@ NOT_A_MEETING = re.compile(
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
-    r"maturities|interest|challenges?)\b",
+    r"maturities|interest|challenges?|ones)\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
@@ -57,7 +57,9 @@ SCHEDULED = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
     r"is expected|are expected|expected to|prepares? to|preparing to|is set to|are set to|upcoming|next week|next month|"
     r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for|tomorrow|expected (?:in|on|at|later)|"
-    r"coming|forthcoming|next)\b",
+    r"coming|forthcoming|next|expects?|"
+    # A headline's bare infinitive announces: "China's Xi to meet Trump in Mar-a-Lago".
+    r"(?<!failed )(?<!refused )(?<!declined )to (?:meet|visit|hold talks|attend))\b",
     re.I,
 )
 ONGOING = re.compile(
@@ -140,7 +142,8 @@ def find_meetings(
             people = [
                 p
                 for p in people
-                if not _only_reports(text, p, s_start + seg_start + TRIGGER.search(segment).start())
+                if not _only_reports(text, p, first_trigger)
+                and not _outside_meeting_clause(text, p, first_trigger)
             ]
             meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
             if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
@@ -167,7 +170,7 @@ def _without_possessors(people: list[OfficialMention], text: str) -> list[Offici
     kept = []
     for p in people:
         after = text[p.end : p.end + 40]
-        possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+)?)", after)
+        possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+){0,2})", after)  # "Chirac's first official visit"
         if possessive and not TRIGGER.search(possessive.group(1)):
             continue
         kept.append(p)
@@ -179,7 +182,9 @@ REPORTING = re.compile(
 )
 ACTS = re.compile(
     r"\b(?:he|she|they|we|i)\s+(?:\w+\s+){0,2}(?:meet|met|meeting|hold|held|holding|visit\w*|travel\w*|attend\w*|"
-    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b",
+    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b"
+    # "X told a news conference after meeting with Mexican ministers": the speaker is the one who met.
+    r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b",
     re.I,
 )
 
@@ -192,6 +197,21 @@ def _only_reports(text: str, person: OfficialMention, trigger: int) -> bool:
     between = text[person.end : trigger]
     said = REPORTING.search(between)
     return said is not None and not ACTS.search(text[person.end + said.end() : trigger + 20])
+
+
+def _outside_meeting_clause(text: str, person: OfficialMention, trigger: int) -> bool:
+    """A name after the meeting word that takes no part in it: the closing speaker ("Xi will attend the
+    meeting, Vice-Foreign Minister Li Baodong told a news briefing") or a name inside a relative clause
+    about something else ("The meetings aimed to calm tensions with Mexico, which has been targeted by
+    US President Donald Trump")."""
+    if person.start <= trigger:
+        return False
+    title_start = person.title_start if 0 <= person.title_start < person.start else person.start
+    if re.search(r",\s*(?:[\w.'’-]+\s+){0,4}$", text[trigger:title_start]) and re.match(
+        r"\s*(?:said|says|told|tells|added)\b", text[person.end : person.end + 12]
+    ):
+        return True
+    return re.search(r",\s+(?:which|who)\b", text[trigger:title_start]) is not None
 
 
 def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:

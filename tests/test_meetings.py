@@ -114,3 +114,13 @@ def test_meeting_the_ones_already_set_is_no_meeting():
         "Chancellor Gordon Brown has failed to meet the ones he already has, Tory spokesman Alan Duncan said."
     )
     assert meetings(text) == []
+
+
+def test_a_demonym_and_an_office_name_the_one_official_who_holds_it():
+    text = (
+        "Iranian President Hassan Rouhani arrived in Moscow on Monday. "
+        "Russian Prime Minister Dmitry Medvedev hopes for new ties. "
+        '"Our countries have cordial relations," Medvedev said at a meeting with the Iranian president.'
+    )
+    participants = [[p.name for p in m.participants] for m in meetings(text)]
+    assert ["Dmitry Medvedev", "Hassan Rouhani"] in participants

@@ -114,6 +114,7 @@ def find_meetings(
 ) -> list[Meeting]:
     meetings: list[Meeting] = []
     dateline = dateline_place(text)
+    officials = sorted(officials + _described(text, officials), key=lambda o: o.start)
     for s_start, s_end in sentence_spans:
         # Blanked to the same length, so offsets into the sentence stay true.
         sentence = NOT_A_MEETING.sub(lambda m: " " * len(m.group(0)), text[s_start:s_end])
@@ -152,6 +153,31 @@ def find_meetings(
     return _merge(meetings)
 
 
+DESCRIBED_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][a-z]+)\s+(?P<office>president|prime minister|premier|foreign minister|"
+    r"finance minister|chancellor|leader|king|emir)\b"
+)
+
+
+def _described(text: str, officials: list[OfficialMention]) -> list[OfficialMention]:
+    """ "Medvedev said at a meeting with the Iranian president": a demonym and an office name the
+    one official of the text who holds it, when exactly one does."""
+    found = []
+    for m in DESCRIBED_OFFICE.finditer(text):
+        place = next((p for _, _, p in find_places(m.group("place")) if p.kind == "demonym"), None)
+        if place is None:
+            continue
+        holders = {
+            o.name: o
+            for o in officials
+            if o.country == place.country and o.title and m.group("office") in o.title.lower()
+        }
+        if len(holders) == 1 and not any(o.start <= m.start() < o.end for o in officials):
+            (holder,) = holders.values()
+            found.append(OfficialMention(holder.name, holder.title, holder.country, m.start(), m.end(), -1))
+    return found
+
+
 def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> list[OfficialMention]:
     """Named bodies of a sentence as participants (no official id: they are not people)."""
     found = []
@@ -184,7 +210,9 @@ ACTS = re.compile(
     r"\b(?:he|she|they|we|i)\s+(?:\w+\s+){0,2}(?:meet|met|meeting|hold|held|holding|visit\w*|travel\w*|attend\w*|"
     r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b"
     # "X told a news conference after meeting with Mexican ministers": the speaker is the one who met.
-    r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b",
+    r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b"
+    # "Medvedev said at a meeting with ...": said there, so present.
+    r"|^\s*(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:meeting|talks|summit|session)\b",
     re.I,
 )
 

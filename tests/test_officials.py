@@ -137,3 +137,13 @@ def test_a_titled_name_may_end_the_sentence_when_the_title_names_a_country():
         "SMC management was controlled by the family of its president, Andres Soriano. Sy was appointed."
     )
     assert "Andres Soriano" not in names(company)
+
+
+def test_chief_strategist_of_a_public_body_and_peace_negotiators():
+    assert officials(
+        "White House chief strategist Steve Bannon, in a rare public appearance, outlined the agenda."
+    ) == {("Steve Bannon", "White House chief strategist", "USA")}
+    assert names("Goldman Sachs chief strategist Abby Cohen said stocks would rise.") == set()
+    assert officials("Norway's peace negotiator Erik Solheim is due to arrive on Wednesday.") == {
+        ("Erik Solheim", "Peace negotiator", "NOR")
+    }

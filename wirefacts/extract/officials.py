@@ -27,14 +27,14 @@ HEADS = [
     # Offices of other systems of government.
     "Taoiseach", "Tanaiste", "High Commissioner", "Governor-General", "Governor General", "First Minister",
     "Attorney General", "Attorney-General", "State Councillor", "Mayor", "Treasurer", "Chief Negotiator",
-    "Negotiator",
+    "Negotiator", "Chief Strategist",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
     "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
     "Secretary-General", "Secretary General", "Secretary", "Director", "Chief", "Leader",
     "King", "Queen", "Emir", "Sultan", "Crown Prince", "Counterpart", "Treasurer", "Negotiator",
-    "Chief Negotiator",
+    "Chief Negotiator", "Chief Strategist",
 }  # fmt: skip
 # Portfolios that make a gated head public when they follow "of": "Secretary of Defense".
 DEPARTMENTS = (
@@ -58,7 +58,7 @@ PORTFOLIOS = (
     "Assistant", "Under", "Executive", "Press", "Government", "Presidential", "Cabinet", "Chief", "Agricultural",
     "Top", "Supreme", "Paramount", "Majority", "Minority", "Opposition", "Party", "External", "Monetary",
     "Financial", "Overseas", "Development", "Competition", "Affairs", "Foreign Trade", "Economic Affairs",
-    "Homeland Security",
+    "Homeland Security", "Peace",
 )  # fmt: skip
 LOWER_PORTFOLIO = "|".join(
     re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")

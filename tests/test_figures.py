@@ -91,3 +91,18 @@ def test_a_sentence_that_follows_on_from_a_trade_figure():
         "This follows a cutback of more than 20 pct in the first three months of the year."
     )
     assert values(text) == {(11.0, "percent"), (20.0, "percent")}
+
+
+def test_a_currency_held_in_a_range_is_an_exchange_rate():
+    text = "The dollar in any case held in a narrow range today, trading just below 1.82 marks in a quiet market."
+    assert figures(text) == []
+
+
+def test_an_amount_repeated_in_another_sentence_is_one_figure():
+    text = (
+        "Russia's military hardware exports yielded about $15 billion in 2016. \"The export deliveries of military "
+        'hardware as part of military and technical cooperation have brought about $15 billion," he said.'
+    )
+    assert [f.value for f in figures(text)] == [15e9]
+    same_sentence = "Sales of cocoa were registered at 785 to 995 dlrs for March/April, 785 dlrs for May."
+    assert [f.value for f in figures(same_sentence)] == [785.0, 995.0, 785.0]

@@ -90,8 +90,9 @@ NOT_TRADE = re.compile(
     r"house prices?|asking price|population|poll|survey|budget deficit)\b"
     # exchange rates: "against the euro", "the dollar hit $1.35", "the euro reached $1.30"
     r"|\bagainst the (?:u\.s\. |[a-z]+ )?(?:dollar|euro|yen|pound|sterling|mark|franc|greenback|currency)s?\b"
-    r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+)?(?:was|is|hit|rose|fell|traded|trading|"
-    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched)\b",
+    # "The dollar in any case held in a narrow range": up to three words between the currency and its verb.
+    r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+){0,3}(?:was|is|hit|rose|fell|traded|trading|"
+    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched|held|holds|firmed|eased|weakened)\b",
     re.I,
 )
 # A share of GDP is a figure when it is a trade balance ("a current account deficit of 5% of GDP").
@@ -144,6 +145,7 @@ def find_figures(
 ) -> list[Figure]:
     found = []
     seen = set()
+    amount_sentence: dict[tuple, int] = {}
     home = document_country(text)
     previous_trade = False
     for s_start, s_end in sentence_spans:
@@ -173,8 +175,14 @@ def find_figures(
                     figure.country,
                     figure.partner_country,
                 )
-                if key not in seen:
+                # An amount of goods or money repeated in another sentence (headline, lead, quotation) is
+                # one fact even when the sentences word it differently; within one sentence ("785 to 995
+                # dlrs for March, 785 dlrs for May") and for percentages a repeat is often another fact.
+                amount = (figure.value, figure.unit, figure.commodity)
+                repeated = amount_sentence.get(amount, s_start) != s_start
+                if key not in seen and (figure.unit in ("percent", "percentage_point") or not repeated):
                     seen.add(key)
+                    amount_sentence.setdefault(amount, s_start)
                     found.append(figure)
     return found
 

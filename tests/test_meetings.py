@@ -124,3 +124,13 @@ def test_a_demonym_and_an_office_name_the_one_official_who_holds_it():
     )
     participants = [[p.name for p in m.participants] for m in meetings(text)]
     assert ["Dmitry Medvedev", "Hassan Rouhani"] in participants
+
+
+def test_two_countries_in_talks_without_a_named_official_are_the_parties():
+    text = (
+        "The United States and Canada - the world's two biggest trading partners with cross border shipments "
+        "of about 150 billion dlrs a year - opened free trade talks last June."
+    )
+    assert [[p.name for p in m.participants] for m in meetings(text)] == [["United States", "Canada"]]
+    (slash,) = meetings("She said Canada/U.S. bilateral trade negotiations are progressing well.")
+    assert [p.name for p in slash.participants] == ["Canada", "United States"]

@@ -50,6 +50,16 @@ def _split(value: str) -> list[str]:
 
 
 @cache
+def country_name(alpha3: str) -> str:
+    """The first (standard) name of a country: "United States" for USA, whatever the text printed."""
+    with open(FOLDER / "countries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["alpha3"] == alpha3:
+                return _split(row["names"])[0]
+    return alpha3
+
+
+@cache
 def places() -> dict[str, Place]:
     """Every surface form that names a country, mapped to its alpha-3 code."""
     found: dict[str, Place] = {}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, dateline_place, find_places
+from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, country_name, dateline_place, find_places
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.text.dates import MONTHS, find_dates
 
@@ -120,6 +120,8 @@ def find_meetings(
         sentence = NOT_A_MEETING.sub(lambda m: " " * len(m.group(0)), text[s_start:s_end])
         in_sentence = [o for o in officials if s_start <= o.start < s_end]
         bodies = _bodies(sentence, s_start, officials)
+        if not (in_sentence or bodies):
+            bodies = _country_pair(sentence, s_start)
         if not (in_sentence or bodies) or not TRIGGER.search(sentence):
             continue
         subject = min(in_sentence or bodies, key=lambda o: o.start)
@@ -176,6 +178,25 @@ def _described(text: str, officials: list[OfficialMention]) -> list[OfficialMent
             (holder,) = holders.values()
             found.append(OfficialMention(holder.name, holder.title, holder.country, m.start(), m.end(), -1))
     return found
+
+
+COUNTRY_PAIR_TALKS = re.compile(r"\b(?:talks|negotiations|summit)\b", re.I)
+
+
+def _country_pair(sentence: str, offset: int) -> list[OfficialMention]:
+    """ "The United States and Canada ... opened free trade talks last June": with no official named,
+    two countries joined by "and" or "/" ahead of the talks are the parties."""
+    talks = COUNTRY_PAIR_TALKS.search(sentence)
+    if talks is None:
+        return []
+    places = [p for p in find_places(sentence[: talks.start()]) if p[2].kind == "country"]
+    for (s1, e1, first), (s2, e2, second) in zip(places, places[1:], strict=False):
+        if first.country != second.country and re.fullmatch(r"\s*(?:and|/)\s*", sentence[e1:s2]):
+            return [
+                OfficialMention(country_name(p.country), "", p.country, offset + s, offset + e, -1)
+                for s, e, p in ((s1, e1, first), (s2, e2, second))
+            ]
+    return []
 
 
 def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> list[OfficialMention]:

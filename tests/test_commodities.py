@@ -46,3 +46,25 @@ def test_sea_foods_keep_their_own_names():
 def test_gas_is_natural_gas_unless_a_weapon_or_a_pollutant():
     assert names("The company sells oil and gas in Alberta.") == ["crude oil", "natural gas"]
     assert names("Police fired tear gas; greenhouse gas emissions rose.") == []
+
+
+def test_goods_of_an_export_list():
+    text = "Russia's main exports to Iran are machinery and equipment, food products, metals, timber and chemicals."
+    assert {"food products", "metals", "machinery", "chemicals"} <= set(names(text))
+
+
+def test_traded_military_hardware_but_not_a_front_line_pullback():
+    assert names(
+        '"The export deliveries of military hardware as part of military cooperation yielded $15 bln."'
+    ) == ["military hardware"]
+    assert names("The pullback of military hardware in Donbass on February 5 failed.") == []
+
+
+def test_heavy_metal_music_is_no_metal():
+    assert names('The "monumental" production costs of her tour. Heavy metal band Metallica played.') == []
+
+
+def test_lead_as_a_verb_is_not_the_metal():
+    assert names("Higher international palm oil prices should lead to a modest increase in exports.") == [
+        "palm oil"
+    ]

@@ -47,3 +47,62 @@ def test_a_figure_without_a_place_of_its_own_is_about_the_dateline_country():
 def test_a_compound_names_country_and_partner():
     (figure,) = figures("The U.S.-Japan trade deficit reached 58.6 billion dlrs last year.")
     assert (figure.country, figure.partner_country) == ("USA", "JPN")
+
+
+def values(text: str) -> set[tuple[float, str]]:
+    return {(f.value, f.unit) for f in figures(text)}
+
+
+def test_a_range_or_list_carries_its_unit_back_to_the_first_number():
+    text = (
+        "He noted coffee export registrations totalled around 5.5 mln bags, more than half the 9.9 mln "
+        "exported in 1986 when drought reduced the crop to between 11.2 mln and 12 mln bags."
+    )
+    assert values(text) == {(5.5e6, "bag"), (9.9e6, "bag"), (11.2e6, "bag"), (12e6, "bag")}
+    text = "The two sides should permit export subsidies of exports of up to 2.0 or 2.5 pct without duties."
+    assert values(text) == {(2.0, "percent"), (2.5, "percent")}
+
+
+def test_a_scaled_number_with_a_noun_of_its_own_takes_no_unit():
+    assert values("The wheat crop was 12 mln tonnes, and 1.5 mln farmers were affected.") == {
+        (12e6, "metric_ton")
+    }
+
+
+def test_currency_conversions_in_brackets_do_not_borrow_a_unit():
+    text = "Steel exports reached 178 billion yuan ($25.6 billion; 24.4 billion euros; 20.8 billion) in 2016."
+    assert (20.8e9, "EUR") not in values(text)
+
+
+def test_spelled_out_ranges_and_single_dollars():
+    text = "Dauster said consumer proposals would have implied a reduction of one to two mln bags in coffee export quotas."
+    assert values(text) == {(1e6, "bag"), (2e6, "bag")}
+    assert (1.0, "USD") in values("North sea brent crude today rose over 17.00 dlrs, up one dlr.")
+
+
+def test_ranges_keep_thousands_separators():
+    text = "Iran exported 500,000 to 600,000 barrels of crude oil per day to Europe."
+    assert values(text) >= {(5e5, "barrel"), (6e5, "barrel")}
+
+
+def test_a_sentence_that_follows_on_from_a_trade_figure():
+    text = (
+        "Yamamoto said Japan will slash output of memory chips by 11 pct in the second quarter. "
+        "This follows a cutback of more than 20 pct in the first three months of the year."
+    )
+    assert values(text) == {(11.0, "percent"), (20.0, "percent")}
+
+
+def test_a_currency_held_in_a_range_is_an_exchange_rate():
+    text = "The dollar in any case held in a narrow range today, trading just below 1.82 marks in a quiet market."
+    assert figures(text) == []
+
+
+def test_an_amount_repeated_in_another_sentence_is_one_figure():
+    text = (
+        "Russia's military hardware exports yielded about $15 billion in 2016. \"The export deliveries of military "
+        'hardware as part of military and technical cooperation have brought about $15 billion," he said.'
+    )
+    assert [f.value for f in figures(text)] == [15e9]
+    same_sentence = "Sales of cocoa were registered at 785 to 995 dlrs for March/April, 785 dlrs for May."
+    assert [f.value for f in figures(same_sentence)] == [785.0, 995.0, 785.0]

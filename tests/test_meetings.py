@@ -71,3 +71,66 @@ def test_a_spokesperson_reporting_on_talks_is_not_a_participant():
 def test_a_family_possessive_is_not_a_participant():
     text = "Then on February 1, President Donald Trump's daughter Ivanka paid a surprise visit to China's embassy."
     assert all("Donald Trump" not in {p.name for p in m.participants} for m in meetings(text))
+
+
+def test_a_headline_infinitive_announces_a_scheduled_meeting():
+    (meeting,) = meetings(
+        "China's President Xi Jinping to meet President Donald Trump in Mar-a-Lago on April 6-7"
+    )
+    assert meeting.status == "scheduled"
+
+
+def test_the_speaker_who_met_after_a_news_conference_takes_part():
+    text = (
+        "US Homeland Security Secretary John Kelly promised no mass deportations. "
+        '"There will be no mass deportations", Mr Kelly told a news conference in Mexico City after meeting '
+        "with Mexican ministers."
+    )
+    assert [[p.name for p in m.participants] for m in meetings(text)] == [["John Kelly"]]
+
+
+def test_a_closing_speaker_and_a_relative_clause_name_no_participant():
+    speaker = (
+        "President Xi Jinping will deliver a keynote speech when attending the meeting, "
+        "Vice-Foreign Minister Li Baodong told a news briefing in Beijing."
+    )
+    assert [[p.name for p in m.participants] for m in meetings(speaker)] == [["Xi Jinping"]]
+    relative = (
+        "US Secretary of State Rex Tillerson held meetings to calm tensions with Mexico, which has been "
+        "targeted by US President Donald Trump with a hard line on trade."
+    )
+    assert [[p.name for p in m.participants] for m in meetings(relative)] == [["Rex Tillerson"]]
+
+
+def test_a_possessive_reaches_a_meeting_word_three_words_on():
+    text = "The U.S. expects harmonious talks during French Prime Minister Jacques Chirac's first official visit this week."
+    assert [([p.name for p in m.participants], m.status) for m in meetings(text)] == [
+        (["Jacques Chirac"], "scheduled")
+    ]
+
+
+def test_meeting_the_ones_already_set_is_no_meeting():
+    text = (
+        "Chancellor Gordon Brown has failed to meet the ones he already has, Tory spokesman Alan Duncan said."
+    )
+    assert meetings(text) == []
+
+
+def test_a_demonym_and_an_office_name_the_one_official_who_holds_it():
+    text = (
+        "Iranian President Hassan Rouhani arrived in Moscow on Monday. "
+        "Russian Prime Minister Dmitry Medvedev hopes for new ties. "
+        '"Our countries have cordial relations," Medvedev said at a meeting with the Iranian president.'
+    )
+    participants = [[p.name for p in m.participants] for m in meetings(text)]
+    assert ["Dmitry Medvedev", "Hassan Rouhani"] in participants
+
+
+def test_two_countries_in_talks_without_a_named_official_are_the_parties():
+    text = (
+        "The United States and Canada - the world's two biggest trading partners with cross border shipments "
+        "of about 150 billion dlrs a year - opened free trade talks last June."
+    )
+    assert [[p.name for p in m.participants] for m in meetings(text)] == [["United States", "Canada"]]
+    (slash,) = meetings("She said Canada/U.S. bilateral trade negotiations are progressing well.")
+    assert [p.name for p in slash.participants] == ["Canada", "United States"]

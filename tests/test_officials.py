@@ -101,3 +101,49 @@ def test_a_company_of_phrase_ending_in_a_capitalised_word_is_read_without_failin
     # newsarticles-dev na-0597: the of-phrase's last word ("HMD") cannot start a name.
     text = "Florian Seiche, president of Finland-based HMD Global, the parent company, said on Sunday."
     assert "Global" not in names(text)
+
+
+def test_a_portfolio_of_two_departments_joined_by_and():
+    text = "Sanctions hit the European economy instead, Hungary's Minister of Foreign Affairs and Trade Peter Szijjarto said on Monday."
+    assert officials(text) == {("Peter Szijjarto", "Minister of Foreign Affairs and Trade", "HUN")}
+    # "and" followed by another office starts a second official, it does not extend the first title.
+    assert names("Minister of Trade Piyush Goyal and Commerce Secretary Wilbur Ross met.") == {
+        "Piyush Goyal",
+        "Wilbur Ross",
+    }
+
+
+def test_homeland_security_is_a_portfolio():
+    text = 'US Homeland Security Secretary John Kelly has promised "no mass deportations".'
+    assert officials(text) == {("John Kelly", "Homeland Security Secretary", "USA")}
+
+
+def test_a_body_named_with_a_demonym_makes_its_president_public():
+    text = "Mrs May's letter to European Council President Donald Tusk contains a negotiating principle."
+    assert names(text) == {"Donald Tusk"}
+
+
+def test_an_initial_does_not_start_inside_an_abbreviation():
+    text = (
+        "He also called for reform of the IMF.\n\nPalaniappan Chidambaram, India's finance minister, argued."
+    )
+    assert names(text) == {"Palaniappan Chidambaram"}
+
+
+def test_a_titled_name_may_end_the_sentence_when_the_title_names_a_country():
+    text = "Rex Tillerson was also in Mexico City where he met with his Mexican counterpart, Luis Videgaray. Mr Tillerson said."
+    assert "Luis Videgaray" in names(text)
+    company = (
+        "SMC management was controlled by the family of its president, Andres Soriano. Sy was appointed."
+    )
+    assert "Andres Soriano" not in names(company)
+
+
+def test_chief_strategist_of_a_public_body_and_peace_negotiators():
+    assert officials(
+        "White House chief strategist Steve Bannon, in a rare public appearance, outlined the agenda."
+    ) == {("Steve Bannon", "White House chief strategist", "USA")}
+    assert names("Goldman Sachs chief strategist Abby Cohen said stocks would rise.") == set()
+    assert officials("Norway's peace negotiator Erik Solheim is due to arrive on Wednesday.") == {
+        ("Erik Solheim", "Peace negotiator", "NOR")
+    }

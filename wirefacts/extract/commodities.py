@@ -21,12 +21,17 @@ TRADE_WORDS = re.compile(
 )
 NEEDS_CONTEXT = {"lead": METAL_CONTEXT, "tin": METAL_CONTEXT, "coke": METAL_CONTEXT, "diamonds": METAL_CONTEXT,
                  "paper": TRADE_WORDS, "magnet": TRADE_WORDS, "magnets": TRADE_WORDS,
-                 "machinery": TRADE_WORDS}  # fmt: skip
+                 "machinery": TRADE_WORDS,
+                 # "metals" in a list of exports, not "a heavy metal band" or "a metal box".
+                 "metals": TRADE_WORDS, "metal": TRADE_WORDS,
+                 # Traded arms, not "the pullback of military hardware" from a front line.
+                 "military hardware": TRADE_WORDS, "military equipment": TRADE_WORDS}  # fmt: skip
 # A commodity word in front of these nouns names a business, a person's job or an object's
 # material, not the goods: "oil companies", "an oil executive", "the oil minister", "a steel hull".
 MODIFIED = re.compile(
     r"^[ -](?:compan(?:y|ies)|firms?|executives?|ministers?|ministry|giants?|majors?|workers?|tycoons?|lobby|barons?"
-    r"|hulls?|frames?|doors?|cages?|helmets?|statues?|medals?|medallists?|rings?|roofs?|bridges?)\b",
+    r"|hulls?|frames?|doors?|cages?|helmets?|statues?|medals?|medallists?|rings?|roofs?|bridges?"
+    r"|bands?|music|musicians?|stars?|artists?)\b",
     re.I,
 )
 # "gas" is natural gas unless it is a weapon, a pollutant or a pump.
@@ -34,6 +39,7 @@ NOT_FUEL_GAS = re.compile(r"(?:tear|nerve|poison|mustard|sarin|chlorine|greenhou
 NOT_FUEL_GAS_AFTER = re.compile(
     r"^\s+(?:attacks?|chambers?|masks?|stations?|pedals?|leaks?|explosions?|canisters?)\b", re.I
 )
+LEAD_VERB_BEFORE = re.compile(r"\b(?:would|will|could|may|might|can|to|not|should|must)\s+$", re.I)
 FUEL_ADDITIVE = re.compile(r"^\s+(?:in|from)\s+(?:petrol|gasoline|fuel|paint)\b", re.I)
 NAME_SUFFIXES = re.compile(r"^\s+(?:Co|Corp|Inc|Ltd|Group|Company|Industries|International|Plc|AG|SA)\b")
 
@@ -75,6 +81,8 @@ def _names_no_goods(key: str, text: str, start: int, end: int) -> bool:
         return True
     if MODIFIED.match(after) or (key == "lead" and FUEL_ADDITIVE.match(after)):
         return True
+    if key == "lead" and (re.match(r"\s+to\b", after) or LEAD_VERB_BEFORE.search(before)):
+        return True  # "a proposal which would lead to a substantial loss": the verb
     return key == "gas" and bool(NOT_FUEL_GAS.search(before) or NOT_FUEL_GAS_AFTER.match(after))
 
 

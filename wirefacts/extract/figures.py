@@ -36,7 +36,7 @@ UNITS = [
     (r"barrels? (?:per|a) day|bpd|b/d", "barrel_per_day"), (r"barrels?|bbl", "barrel"), (r"bushels?", "bushel"),
     (r"bags?", "bag"), (r"bales?", "bale"), (r"(?:troy )?ounces?|oz\b", "ounce"), (r"pounds? of|lbs?\b", "pound_weight"),
     (r"kilos?|kilograms?|kg\b", "kilogram"), (r"cubic met(?:er|re)s?|cu m\b", "cubic_meter"),
-    (r"(?:u\.s\. |us |american )?(?:dlrs|dollars?)", "USD"), (r"canadian (?:dlrs|dollars?)", "CAD"),
+    (r"(?:u\.s\. |us |american )?(?:dlrs?|dollars?)", "USD"), (r"canadian (?:dlrs|dollars?)", "CAD"),
     (r"australian (?:dlrs|dollars?)", "AUD"), (r"yen", "JPY"), (r"yuan|renminbi", "CNY"), (r"rupees?", "INR"),
     (r"stg|sterling|pounds? sterling", "GBP"), (r"euros?", "EUR"), (r"swiss francs?", "CHF"), (r"french francs?|francs?", "FRF"),
     (r"(?:west german |german |d)?marks", "DEM"), (r"lire", "ITL"), (r"guilders?", "NLG"), (r"cts|cents", "USD_CENT"),
@@ -52,9 +52,12 @@ _SPELLED = "|".join(
         reverse=True,
     )
 )
+# Spelled-out numbers count before a scale or unit, also as the low end of a spelled range
+# ("one to two mln bags", "up one dlr").
 FIGURE = re.compile(
-    rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_SPELLED})\b(?=\s+(?:thousand|million|mln|billion|bln|pct|per ?cent|percent)\b))"
-    rf"(?:\s?(?:-|to)\s?(?P<num2>\d+(?:\.\d+)?))?"
+    rf"(?P<cur>us\$|a\$|c\$|hk\$|\$|£|€|¥|rs\.?\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_SPELLED})\b"
+    rf"(?=(?:\s+(?:to|or)\s+(?:{_SPELLED}))?\s+(?:thousand|million|mln|billion|bln|pct|per ?cent|percent|dlrs?)\b))"
+    rf"(?:\s?(?:-|to)\s?(?P<num2>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\s)(?:{_SPELLED})\b))?"
     rf"(?:\s?(?P<scale>thousand|million|mln|billion|bln|trillion|lakh|crore|bn|mn|m|b|k)\b)?"
     rf"(?:\s?(?P<unit>{UNIT_PATTERN}))?(?P<bagsize>\s+of\s+\d+\s+kilos?)?",
     re.I,
@@ -87,8 +90,9 @@ NOT_TRADE = re.compile(
     r"house prices?|asking price|population|poll|survey|budget deficit)\b"
     # exchange rates: "against the euro", "the dollar hit $1.35", "the euro reached $1.30"
     r"|\bagainst the (?:u\.s\. |[a-z]+ )?(?:dollar|euro|yen|pound|sterling|mark|franc|greenback|currency)s?\b"
-    r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+)?(?:was|is|hit|rose|fell|traded|trading|"
-    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched)\b",
+    # "The dollar in any case held in a narrow range": up to three words between the currency and its verb.
+    r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+){0,3}(?:was|is|hit|rose|fell|traded|trading|"
+    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched|held|holds|firmed|eased|weakened)\b",
     re.I,
 )
 # A share of GDP is a figure when it is a trade balance ("a current account deficit of 5% of GDP").
@@ -141,10 +145,19 @@ def find_figures(
 ) -> list[Figure]:
     found = []
     seen = set()
+    amount_sentence: dict[tuple, int] = {}
     home = document_country(text)
+    previous_trade = False
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
-        if not TRADE_CONTEXT.search(sentence) and not any(s_start <= c.start < s_end for c in commodities):
+        trade = TRADE_CONTEXT.search(sentence) is not None or any(
+            s_start <= c.start < s_end for c in commodities
+        )
+        # "... will slash output by 11 pct. This follows a cutback of more than 20 pct": the sentence
+        # goes on about the previous one's trade quantity.
+        follows_on = previous_trade and CONTINUES.match(sentence) is not None
+        previous_trade = trade
+        if not (trade or follows_on):
             continue
         in_sentence = [c for c in commodities if s_start <= c.start < s_end]
         # Without a commodity of its own, a figure is about the goods the text was just discussing.
@@ -162,8 +175,14 @@ def find_figures(
                     figure.country,
                     figure.partner_country,
                 )
-                if key not in seen:
+                # An amount of goods or money repeated in another sentence (headline, lead, quotation) is
+                # one fact even when the sentences word it differently; within one sentence ("785 to 995
+                # dlrs for March, 785 dlrs for May") and for percentages a repeat is often another fact.
+                amount = (figure.value, figure.unit, figure.commodity)
+                repeated = amount_sentence.get(amount, s_start) != s_start
+                if key not in seen and (figure.unit in ("percent", "percentage_point") or not repeated):
                     seen.add(key)
+                    amount_sentence.setdefault(amount, s_start)
                     found.append(figure)
     return found
 
@@ -175,6 +194,7 @@ def document_country(text: str) -> str | None:
     return place[1] if place else dominant_country(text)
 
 
+CONTINUES = re.compile(r"(?:This|That|It|These)\s+(?:follows?|followed|compares?|compared)\b")
 CONTEXT_CHARS = 400  # about the two sentences before
 
 
@@ -190,7 +210,7 @@ def _figures(
     scale = SCALES.get((m.group("scale") or "").lower(), 1.0) / (
         100 if m.group("unit") and _unit_of(m.group("unit")) == "USD_CENT" else 1
     )
-    upper = float(f"{float(m.group('num2')) * scale:.12g}")
+    upper = float(f"{_number(m.group('num2')) * scale:.12g}")
     return [figure, replace(figure, value=upper, start=offset + m.start("num2"))]
 
 
@@ -202,6 +222,9 @@ def _figure(
     currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip().lower())
     if currency and unit in (None, "USD"):
         unit = currency
+    carried_scale = 1.0
+    if unit is None:
+        unit, carried_scale = _carried_unit(sentence, m)
     if unit is None or _looks_like_a_date_or_rank(sentence, m):
         return None
     if (
@@ -220,7 +243,7 @@ def _figure(
         return None
     before = sentence[max(clause_start, m.start() - 40) : m.start()]
     near = sentence[max(clause_start, m.start() - 50) : min(clause_end, m.end() + 50)]
-    value = _number(m.group("num")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+    value = _number(m.group("num")) * SCALES.get((m.group("scale") or "").lower(), carried_scale)
     value = float(f"{value:.12g}")  # 64.4 * 1e6 is 64400000.00000001 in binary floating point
     if unit == "USD_CENT":
         unit, value = "USD", value / 100
@@ -256,6 +279,48 @@ def _figure(
     )
 
 
+# After a scaled number without a unit, a word that shows no noun of its own follows ("9.9 mln exported",
+# "between 11.2 mln and 12 mln bags"); "1.5 mln people" has its own noun and stays no figure.
+NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.]|$|(?:and|or|to|in|at|for|from|by|last|this|a|an|the|were|was|is|are|against|compared|"
+    r"versus|vs|\w+ed)\b)",
+    re.I,
+)
+
+
+def _carried_unit(sentence: str, m: re.Match) -> tuple[str | None, float]:
+    """The unit (and scale) of a range or list carried to a number printed without them: the next
+    number's when "and", "to" or "or" joins them ("2.0 or 2.5 pct", "between 11.2 mln and 12 mln
+    bags"); for a scaled number, else the unit of a scaled number before it ("5.5 mln bags, ... the
+    9.9 mln exported")."""
+    joined = re.match(r"(?:,\s+|\s*(?:and|or|to)\s+|-)(?=\S)", sentence[m.end() :])
+    if joined and not m.group("cur"):
+        following = FIGURE.match(sentence, m.end() + joined.end())
+        if (
+            following
+            and following.group("unit")
+            and not following.group("cur")
+            and not following.group("bagsize")
+        ):
+            scale = SCALES.get((following.group("scale") or "").lower(), 1.0)
+            if m.group("scale") is None or following.group("scale"):
+                return _unit_of(following.group("unit")), scale
+    scaled = m.group("scale") and m.group("scale").lower() in ("thousand", "million", "mln", "billion", "bln")
+    if (
+        not scaled
+        or not NO_NOUN_AFTER.match(sentence, m.end())
+        or sentence[: m.start()].rstrip().endswith("(")
+    ):
+        return None, 1.0
+    for previous in reversed(list(FIGURE.finditer(sentence, 0, m.start()))):
+        if re.search(r"[;()]", sentence[previous.end() : m.start()]):
+            break  # "($25.7 billion; 24.3 billion euros; 21.2 billion)": conversions into other currencies
+        if previous.group("unit") and previous.group("scale"):
+            unit = _unit_of(previous.group("unit"))
+            return (unit, 1.0) if unit not in ("percent", "percentage_point") else (None, 1.0)
+    return None, 1.0
+
+
 def _number(text: str) -> float:
     word = text.lower()
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(text.replace(",", ""))
@@ -263,6 +328,8 @@ def _number(text: str) -> float:
 
 def _looks_like_a_date_or_rank(sentence: str, m: re.Match) -> bool:
     after = sentence[m.end() : m.end() + 3]
+    if sentence[max(0, m.start() - 1) : m.start()] == "/":
+        return True  # the denominator of a fraction ("8-3/4 to nine pct")
     return bool(re.match(r"(?:st|nd|rd|th)\b", after)) or (
         re.fullmatch(r"(?:19|20)\d\d", m.group("num")) is not None and not m.group("unit")
     )

@@ -34,6 +34,7 @@ INTERNATIONAL_BODIES = (
     "European Union", "EU", "WTO", "World Trade Organization", "GATT", "United Nations", "UN", "U.N.", "NATO",
     "ASEAN", "OECD", "SCO", "G7", "G20", "ICO", "International Coffee Organization", "ICCO", "FAO", "UNCTAD",
     "African Union", "Arab League", "BRICS", "Asian Development Bank", "ADB", "Paris Club",
+    "European Council", "Council of the European Union", "European Central Bank", "ECB",
 )  # fmt: skip
 
 
@@ -46,6 +47,16 @@ class Place:
 
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
+
+
+@cache
+def country_name(alpha3: str) -> str:
+    """The first (standard) name of a country: "United States" for USA, whatever the text printed."""
+    with open(FOLDER / "countries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["alpha3"] == alpha3:
+                return _split(row["names"])[0]
+    return alpha3
 
 
 @cache

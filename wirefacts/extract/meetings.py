@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, dateline_place, find_places
+from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, country_name, dateline_place, find_places
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.text.dates import MONTHS, find_dates
 
@@ -28,7 +28,7 @@ NOT_A_MEETING = re.compile(
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
-    r"maturities|interest|challenges?)\b",
+    r"maturities|interest|challenges?|ones)\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
@@ -57,7 +57,9 @@ SCHEDULED = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
     r"is expected|are expected|expected to|prepares? to|preparing to|is set to|are set to|upcoming|next week|next month|"
     r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for|tomorrow|expected (?:in|on|at|later)|"
-    r"coming|forthcoming|next)\b",
+    r"coming|forthcoming|next|expects?|"
+    # A headline's bare infinitive announces: "China's Xi to meet Trump in Mar-a-Lago".
+    r"(?<!failed )(?<!refused )(?<!declined )to (?:meet|visit|hold talks|attend))\b",
     re.I,
 )
 ONGOING = re.compile(
@@ -112,11 +114,14 @@ def find_meetings(
 ) -> list[Meeting]:
     meetings: list[Meeting] = []
     dateline = dateline_place(text)
+    officials = sorted(officials + _described(text, officials), key=lambda o: o.start)
     for s_start, s_end in sentence_spans:
         # Blanked to the same length, so offsets into the sentence stay true.
         sentence = NOT_A_MEETING.sub(lambda m: " " * len(m.group(0)), text[s_start:s_end])
         in_sentence = [o for o in officials if s_start <= o.start < s_end]
         bodies = _bodies(sentence, s_start, officials)
+        if not (in_sentence or bodies):
+            bodies = _country_pair(sentence, s_start)
         if not (in_sentence or bodies) or not TRIGGER.search(sentence):
             continue
         subject = min(in_sentence or bodies, key=lambda o: o.start)
@@ -140,13 +145,58 @@ def find_meetings(
             people = [
                 p
                 for p in people
-                if not _only_reports(text, p, s_start + seg_start + TRIGGER.search(segment).start())
+                if not _only_reports(text, p, first_trigger)
+                and not _outside_meeting_clause(text, p, first_trigger)
             ]
             meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
             if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
                 meeting.location, meeting.location_country = dateline
             meetings.append(meeting)
     return _merge(meetings)
+
+
+DESCRIBED_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][a-z]+)\s+(?P<office>president|prime minister|premier|foreign minister|"
+    r"finance minister|chancellor|leader|king|emir)\b"
+)
+
+
+def _described(text: str, officials: list[OfficialMention]) -> list[OfficialMention]:
+    """ "Medvedev said at a meeting with the Iranian president": a demonym and an office name the
+    one official of the text who holds it, when exactly one does."""
+    found = []
+    for m in DESCRIBED_OFFICE.finditer(text):
+        place = next((p for _, _, p in find_places(m.group("place")) if p.kind == "demonym"), None)
+        if place is None:
+            continue
+        holders = {
+            o.name: o
+            for o in officials
+            if o.country == place.country and o.title and m.group("office") in o.title.lower()
+        }
+        if len(holders) == 1 and not any(o.start <= m.start() < o.end for o in officials):
+            (holder,) = holders.values()
+            found.append(OfficialMention(holder.name, holder.title, holder.country, m.start(), m.end(), -1))
+    return found
+
+
+COUNTRY_PAIR_TALKS = re.compile(r"\b(?:talks|negotiations|summit)\b", re.I)
+
+
+def _country_pair(sentence: str, offset: int) -> list[OfficialMention]:
+    """ "The United States and Canada ... opened free trade talks last June": with no official named,
+    two countries joined by "and" or "/" ahead of the talks are the parties."""
+    talks = COUNTRY_PAIR_TALKS.search(sentence)
+    if talks is None:
+        return []
+    places = [p for p in find_places(sentence[: talks.start()]) if p[2].kind == "country"]
+    for (s1, e1, first), (s2, e2, second) in zip(places, places[1:], strict=False):
+        if first.country != second.country and re.fullmatch(r"\s*(?:and|/)\s*", sentence[e1:s2]):
+            return [
+                OfficialMention(country_name(p.country), "", p.country, offset + s, offset + e, -1)
+                for s, e, p in ((s1, e1, first), (s2, e2, second))
+            ]
+    return []
 
 
 def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> list[OfficialMention]:
@@ -167,7 +217,7 @@ def _without_possessors(people: list[OfficialMention], text: str) -> list[Offici
     kept = []
     for p in people:
         after = text[p.end : p.end + 40]
-        possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+)?)", after)
+        possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+){0,2})", after)  # "Chirac's first official visit"
         if possessive and not TRIGGER.search(possessive.group(1)):
             continue
         kept.append(p)
@@ -179,7 +229,11 @@ REPORTING = re.compile(
 )
 ACTS = re.compile(
     r"\b(?:he|she|they|we|i)\s+(?:\w+\s+){0,2}(?:meet|met|meeting|hold|held|holding|visit\w*|travel\w*|attend\w*|"
-    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b",
+    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b"
+    # "X told a news conference after meeting with Mexican ministers": the speaker is the one who met.
+    r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b"
+    # "Medvedev said at a meeting with ...": said there, so present.
+    r"|^\s*(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:meeting|talks|summit|session)\b",
     re.I,
 )
 
@@ -192,6 +246,21 @@ def _only_reports(text: str, person: OfficialMention, trigger: int) -> bool:
     between = text[person.end : trigger]
     said = REPORTING.search(between)
     return said is not None and not ACTS.search(text[person.end + said.end() : trigger + 20])
+
+
+def _outside_meeting_clause(text: str, person: OfficialMention, trigger: int) -> bool:
+    """A name after the meeting word that takes no part in it: the closing speaker ("Xi will attend the
+    meeting, Vice-Foreign Minister Li Baodong told a news briefing") or a name inside a relative clause
+    about something else ("The meetings aimed to calm tensions with Mexico, which has been targeted by
+    US President Donald Trump")."""
+    if person.start <= trigger:
+        return False
+    title_start = person.title_start if 0 <= person.title_start < person.start else person.start
+    if re.search(r",\s*(?:[\w.'’-]+\s+){0,4}$", text[trigger:title_start]) and re.match(
+        r"\s*(?:said|says|told|tells|added)\b", text[person.end : person.end + 12]
+    ):
+        return True
+    return re.search(r",\s+(?:which|who)\b", text[trigger:title_start]) is not None
 
 
 def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:

@@ -27,14 +27,14 @@ HEADS = [
     # Offices of other systems of government.
     "Taoiseach", "Tanaiste", "High Commissioner", "Governor-General", "Governor General", "First Minister",
     "Attorney General", "Attorney-General", "State Councillor", "Mayor", "Treasurer", "Chief Negotiator",
-    "Negotiator",
+    "Negotiator", "Chief Strategist",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
     "Director General", "Managing Director", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner",
     "Secretary-General", "Secretary General", "Secretary", "Director", "Chief", "Leader",
     "King", "Queen", "Emir", "Sultan", "Crown Prince", "Counterpart", "Treasurer", "Negotiator",
-    "Chief Negotiator",
+    "Chief Negotiator", "Chief Strategist",
 }  # fmt: skip
 # Portfolios that make a gated head public when they follow "of": "Secretary of Defense".
 DEPARTMENTS = (
@@ -58,6 +58,7 @@ PORTFOLIOS = (
     "Assistant", "Under", "Executive", "Press", "Government", "Presidential", "Cabinet", "Chief", "Agricultural",
     "Top", "Supreme", "Paramount", "Majority", "Minority", "Opposition", "Party", "External", "Monetary",
     "Financial", "Overseas", "Development", "Competition", "Affairs", "Foreign Trade", "Economic Affairs",
+    "Homeland Security", "Peace",
 )  # fmt: skip
 LOWER_PORTFOLIO = "|".join(
     re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")
@@ -65,7 +66,8 @@ LOWER_PORTFOLIO = "|".join(
 
 # A hyphen or apostrophe joins name parts only before a capital ("Al-Assad", "D'Alema"): in
 # "Philip Hammond-said" the hyphen is a typing slip, not a part of the name.
-NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][A-Za-z]+)*|[A-Z]\.(?:[A-Z]\.)*)"
+# An initial starts a word: the "F." that ends "IMF." is no initial.
+NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z][A-Za-z]+)*|(?<![A-Za-z.])[A-Z]\.(?:[A-Z]\.)*)"
 PARTICLE = r"(?:bin|al|el|de|da|van|von|der|du|dos|la|le|di)"
 RANK = r"(?:(?:Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+)"
 # A middle initial may stand without its full stop ("George W Bush").
@@ -73,10 +75,14 @@ NAME = rf"{RANK}?{NAME_TOKEN}(?:\s+(?:{PARTICLE}[- ])?(?:{NAME_TOKEN}|[A-Z](?=\s
 # Heads are matched capitalised or lower-case ("MEA spokesperson Randhir Jaiswal").
 HEAD_PATTERN = "|".join(re.escape(h) for h in HEADS) + "|" + "|".join(re.escape(h.lower()) for h in HEADS)
 
-# "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal".
+# A second department joined by "and" ends the of-phrase, unless another office follows it
+# ("Secretary of State and Defense Secretary X" is two offices).
+AND_DEPARTMENT = rf"(?:\s+and\s+(?:{'|'.join(DEPARTMENTS)})\b(?!\s+(?:{HEAD_PATTERN})\b))"
+# "Chinese Foreign Minister Wang Yi", "Fed Chairman Paul Volcker", "Minister of Trade Piyush Goyal",
+# "Minister of Foreign Affairs and Trade Peter Szijjarto".
 TITLE_THEN_NAME = re.compile(
     rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{LOWER_PORTFOLIO})\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}){{0,2}})\s+(?P<name>{NAME})"
+    rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}{AND_DEPARTMENT}?){{0,2}})\s+(?P<name>{NAME})"
 )
 NAME_ONLY = re.compile(rf"(?P<name>{NAME})")
 # "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
@@ -89,10 +95,11 @@ NAME_THEN_TITLE = re.compile(
 TITLE_OF_BODY_THEN_NAME = re.compile(
     rf"(?P<title>\b(?:{HEAD_PATTERN})\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the)){{0,5}}),\s+(?P<name>{NAME}),"
 )
-# "Argentine Economy Minister, Roberto Lavagna, told ..." / "incumbent governor, Ann Richards, said".
+# "Argentine Economy Minister, Roberto Lavagna, told ..." / "incumbent governor, Ann Richards, said" /
+# "met with his Mexican counterpart, Luis Videgaray." (the name may end the sentence).
 TITLE_COMMA_NAME = re.compile(
     rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|incumbent|acting|{LOWER_PORTFOLIO})\s+){{0,5}}(?:{HEAD_PATTERN})),\s+"
-    rf"(?P<name>{NAME})(?=,|\s+(?:said|says|told|added|was|is|has|had|will|would)\b)"
+    rf"(?P<name>{NAME})(?=,|\.(?:\s|$)|\s+(?:said|says|told|added|was|is|has|had|will|would)\b)"
 )
 NOT_NAMES = {
     "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At", "But", "And", "Mr", "Mrs", "Ms", "Dr",
@@ -178,11 +185,12 @@ def _title_is_public(raw_title: str, head: str) -> bool:
             head in ("President", "Vice President", "Vice-President", "Governor", "Commissioner")
             or head in MONARCHS
         )
+    # Bodies go before places: "European Council" is one body, not the demonym "European" and a council.
     rest = before
-    for _, _, place in sorted(find_places(before), key=lambda p: -p[0]):
-        rest = rest.replace(place.text + "'s", " ").replace(place.text + "’s", " ").replace(place.text, " ")
     for body in sorted(PUBLIC_BODIES + PORTFOLIOS, key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest, flags=0 if body.isupper() else re.I)
+    for _, _, place in sorted(find_places(rest), key=lambda p: -p[0]):
+        rest = rest.replace(place.text + "'s", " ").replace(place.text + "’s", " ").replace(place.text, " ")
     rest = re.sub(r"\b(?:and|of|for|the)\b|&", " ", rest)
     return not re.search(r"[A-Za-z]", rest)
 
@@ -298,6 +306,8 @@ def find_officials(text: str) -> list[OfficialMention]:
             continue
         raw_title = m.group("title")
         raw_title = raw_title[raw_title.find(_trim_title_start(raw_title)) :]
+        if text.startswith(".", m.end()) and title_country(raw_title) is None:
+            continue  # "the family of its president, Andres Soriano.": without a country no public office
         mention = _mention(text, m, raw_title, m.start("title") + (len(m.group("title")) - len(raw_title)))
         if mention:
             titled.append(mention)
@@ -320,7 +330,10 @@ def _title_then_name(text: str) -> list[tuple[str, int, re.Match]]:
     found = []
     for m in TITLE_THEN_NAME.finditer(text):
         title, name = m.group("title"), m
-        of_phrase = re.search(r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)$", title)
+        # "Minister of Foreign Affairs and Trade": a portfolio may join two departments with "and".
+        of_phrase = re.search(
+            r"\s(?:of|for)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)+)$", title
+        )
         if of_phrase and len(m.group("name").split()) == 1:
             given = m.start("title") + title.rfind(" ") + 1
             name = NAME_ONLY.match(text, given)

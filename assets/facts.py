@@ -47,7 +47,7 @@ def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iter
     """Rule-based extraction over every document body; invalid rows go to quarantined_rows."""
     now = datetime.now().replace(microsecond=0)
     with warehouse.connect() as con:
-        inputs = step_inputs(con, "facts", DOCUMENT_VERSIONS, faults.requested())
+        inputs = step_inputs(con, "facts", DOCUMENT_VERSIONS, faults.bad_row_requested())
         if inputs.unchanged(con):
             context.log.info("no document changed since the facts were extracted: kept as they are")
             yield from kept_results(con, inputs)

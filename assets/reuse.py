@@ -26,10 +26,9 @@ STEP_INPUTS = "_step_inputs"
 # What stories and facts are computed from: every document's bytes (its body, title and date
 # follow from them and the code).
 DOCUMENT_VERSIONS = "SELECT doc_id, content_sha256 FROM documents ORDER BY doc_id"
-# Story facts also carry each report's outlet, credits and the day it was loaded.
-REPORT_VERSIONS = (
-    "SELECT doc_id, content_sha256, outlet, credited_agencies, ingested_at FROM documents ORDER BY doc_id"
-)
+# Story facts also carry each report's outlet, credits and the day it was loaded (the day, not the
+# second: first_seen is a date).
+REPORT_VERSIONS = "SELECT doc_id, content_sha256, outlet, credited_agencies, ingested_at::DATE FROM documents ORDER BY doc_id"
 SCHEMA = pl.Schema(
     {"step": pl.String, "code_version": pl.String, "fingerprint": pl.String, "written_at": pl.Datetime("us")}
 )

@@ -134,3 +134,14 @@ def test_two_countries_in_talks_without_a_named_official_are_the_parties():
     assert [[p.name for p in m.participants] for m in meetings(text)] == [["United States", "Canada"]]
     (slash,) = meetings("She said Canada/U.S. bilateral trade negotiations are progressing well.")
     assert [p.name for p in slash.participants] == ["Canada", "United States"]
+
+
+def test_a_dateline_city_with_lower_case_words_in_its_name_is_found():
+    # Reuters-21578 train reut-00047 and reut-00428: datelines in capitals.
+    from wirefacts.extract.gazetteers import dateline_place
+
+    assert dateline_place("RIO DE JANEIRO, Feb 26 - Brazil's anti-inflation plan") == (
+        "Rio de Janeiro",
+        "BRA",
+    )
+    assert dateline_place("TOKYO, March 27 - Japan's trade surplus") == ("Tokyo", "JPN")

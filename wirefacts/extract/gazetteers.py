@@ -127,11 +127,16 @@ def dateline_place(text: str) -> tuple[str, str] | None:
     )
     if not m:
         return None
-    city = m.group(1).strip().title()
-    place = find_places(city)
-    if place and place[0][2].kind in ("city", "country") and place[0][1] - place[0][0] == len(city):
-        return city, place[0][2].country
+    # Datelines are in capitals; "RIO DE JANEIRO" is the gazetteer's "Rio de Janeiro".
+    found = places_by_lower_name().get(m.group(1).strip().lower())
+    if found and found[1].kind in ("city", "country"):
+        return found[0], found[1].country
     return None
+
+
+@cache
+def places_by_lower_name() -> dict[str, tuple[str, Place]]:
+    return {name.lower(): (name, place) for name, place in places().items()}
 
 
 def dominant_country(body: str) -> str | None:

@@ -10,7 +10,7 @@ from assets.resources import SourceFolder, Warehouse
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import scan_folder
 from wirefacts.text.outlets import OUTLETS_FILE, load_outlet_map
-from wirefacts.warehouse import read_table
+from wirefacts.warehouse import read_table, table_names
 
 
 @dg.multi_asset(specs=table_specs("documents"), pool="duckdb")
@@ -38,7 +38,7 @@ def document_tables(
             scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets
         )
         # Only the tables that changed are rewritten: an unchanged folder writes nothing.
-        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        present = table_names(con)
         changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}
         if changed:
             warehouse.write(con, changed)

@@ -20,7 +20,7 @@ import polars as pl
 from assets.metadata import column_schema
 from schemas.registry import written_by
 from wirefacts.fingerprint import code_version, input_fingerprint
-from wirefacts.warehouse import quote_identifier, read_table
+from wirefacts.warehouse import quote_identifier, read_table, table_names
 
 STEP_INPUTS = "_step_inputs"
 # What stories and facts are computed from: every document's bytes (its body, title and date
@@ -42,7 +42,7 @@ class StepInputs:
 
     def unchanged(self, con: duckdb.DuckDBPyConnection) -> bool:
         stored = read_table(con, STEP_INPUTS, SCHEMA).filter(pl.col("step") == self.step)
-        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        present = table_names(con)
         return (
             stored.height == 1
             and stored.row(0, named=True)["code_version"] == self.code_version

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from schemas.registry import TABLES
-from wirefacts.warehouse import connect, quote_identifier
+from wirefacts.warehouse import connect, quote_identifier, table_names
 
 STEPS_SHOWN = 6
 
@@ -32,9 +32,7 @@ def print_summary(
     then the steps that took longest."""
     print(f"wirefacts run {run_id} succeeded in {seconds:.1f} s → {warehouse_path}")
     with connect(Path(warehouse_path), read_only=True) as con:
-        present = {
-            row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-        }
+        present = table_names(con)
         for t in TABLES:
             if t.summary and t.name in present:
                 # both parts come from the registry's code, never from data

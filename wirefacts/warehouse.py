@@ -80,13 +80,17 @@ def replace_tables(
         raise
 
 
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The tables and views of the warehouse's default schema."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
 def read_table(con: duckdb.DuckDBPyConnection, name: str, schema: pl.Schema | None = None) -> pl.DataFrame:
     """A whole table as a Polars frame; an empty frame of the given schema when it does not exist yet."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?",
-        [name],
-    ).fetchall()[0][0]
-    if not exists:
+    if name not in table_names(con):
         return pl.DataFrame(schema=schema)
     frame = pl.from_arrow(con.sql(f"SELECT * FROM {quote_identifier(name)}").to_arrow_table())
     if schema is not None:

@@ -19,6 +19,7 @@ import polars as pl
 import xxhash
 
 from schemas.models import polars_schema
+from schemas.registry import written_by
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
 from wirefacts.extract.gazetteers import dateline_place, dominant_country, places
@@ -27,14 +28,8 @@ from wirefacts.extract.officials import OfficialMention, find_officials
 from wirefacts.text.article import STOPWORDS
 from wirefacts.text.sentences import sentence_spans
 
-FACT_TABLES = (
-    "officials",
-    "official_mentions",
-    "meetings",
-    "meeting_participants",
-    "commodity_mentions",
-    "trade_figures",
-)
+# The facts step's tables from the registry; quarantined_rows is the asset's, not extraction's.
+FACT_TABLES = tuple(t.name for t in written_by("facts") if t.name != "quarantined_rows")
 
 
 def name_tokens(name: str) -> list[str]:

@@ -43,12 +43,9 @@ class StepInputs:
     def unchanged(self, con: duckdb.DuckDBPyConnection) -> bool:
         stored = read_table(con, STEP_INPUTS, SCHEMA).filter(pl.col("step") == self.step)
         present = table_names(con)
-        return (
-            stored.height == 1
-            and stored.row(0, named=True)["code_version"] == self.code_version
-            and stored.row(0, named=True)["fingerprint"] == self.fingerprint
-            and all(t.name in present for t in written_by(self.step))
-        )
+        return stored.select("code_version", "fingerprint").rows() == [
+            (self.code_version, self.fingerprint)
+        ] and all(t.name in present for t in written_by(self.step))
 
     def record(self, con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
         """The bookkeeping table with this step's row replaced, to write with the step's tables."""

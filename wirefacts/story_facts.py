@@ -279,6 +279,11 @@ def build_story_facts(
         body, outlet, agencies, seen_on = doc_info[doc_id]
         return Report(doc_id, outlet, agencies, seen_on, start, end, body[start:end], **extra)
 
+    def row_report(row: dict, *columns: str, **extra: object) -> Report:
+        """The report of one fact row, keeping the named columns of the row as they are."""
+        kept = {column: row[column] for column in columns}
+        return report(row["doc_id"], row["char_start"], row["char_end"], **kept, **extra)
+
     facts: list[Fact] = []
     names = dict(officials.select("official_id", "name").iter_rows())
 
@@ -322,17 +327,7 @@ def build_story_facts(
                 key[0], "meeting", {"meeting_kind": row["kind"], "participants": list(people)}, label
             )
             meeting_facts.append(fact)
-        fact.reports.append(
-            report(
-                doc_id,
-                row["char_start"],
-                row["char_end"],
-                status=row["status"],
-                location=row["location"],
-                location_country=row["location_country"],
-                date_start=row["date_start"],
-            )
-        )
+        fact.reports.append(row_report(row, "status", "location", "location_country", "date_start"))
     facts.extend(meeting_facts)
 
     figure_rows: dict[str, list[tuple[dict, Report]]] = defaultdict(list)
@@ -344,13 +339,11 @@ def build_story_facts(
         figure_rows[story_of[doc_id]].append(
             (
                 key,
-                report(
-                    doc_id,
-                    row["char_start"],
-                    row["char_end"],
-                    value=row["value"],
-                    approximate=row["approximate"],
-                    direction=row["direction"],
+                row_report(
+                    row,
+                    "value",
+                    "approximate",
+                    "direction",
                     period=period_words(row["period_text"]),
                     key=tuple(key.values()),
                 ),

@@ -1,10 +1,13 @@
 """The fact layer: officials, meetings, commodities and trade figures, each row with its evidence span."""
 
 from collections.abc import Iterator
+from dataclasses import fields
 from datetime import datetime
+from typing import get_type_hints
 
 import dagster as dg
 import polars as pl
+import pydantic
 
 from assets import faults
 from assets.metadata import markdown_preview, table_metadata, table_specs
@@ -15,6 +18,14 @@ from schemas.models import polars_schema
 from schemas.registry import table as registered_table
 from schemas.validate import ROW
 from wirefacts.extract.facts import extract_facts
+from wirefacts.extract.settings import ExtractionSettings
+
+# The launchpad's config of the facts step: ExtractionSettings' fields with their defaults.
+ExtractionConfig = pydantic.create_model(
+    "ExtractionConfig",
+    __base__=dg.Config,
+    **{f.name: (get_type_hints(ExtractionSettings)[f.name], f.default) for f in fields(ExtractionSettings)},
+)
 
 
 def quarantine(
@@ -43,17 +54,20 @@ def quarantine(
 
 
 @dg.multi_asset(specs=table_specs("facts", deps=["documents", "story_clusters"]), pool="duckdb")
-def fact_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> Iterator[dg.MaterializeResult]:
+def fact_tables(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, config: ExtractionConfig
+) -> Iterator[dg.MaterializeResult]:
     """Rule-based extraction over every document body; invalid rows go to quarantined_rows."""
     now = datetime.now().replace(microsecond=0)
+    settings = ExtractionSettings(**config.model_dump())
     with warehouse.connect() as con:
-        inputs = step_inputs(con, "facts", DOCUMENT_VERSIONS, faults.bad_row_requested())
+        inputs = step_inputs(con, "facts", DOCUMENT_VERSIONS, faults.bad_row_requested(), repr(settings))
         if inputs.unchanged(con):
             context.log.info("no document changed since the facts were extracted: kept as they are")
             yield from kept_results(con, inputs)
             return
         docs = con.execute("SELECT doc_id, body, published_on FROM documents ORDER BY doc_id").fetchall()
-        tables, quarantined = quarantine(faults.add_bad_row_if_requested(extract_facts(docs)), now)
+        tables, quarantined = quarantine(faults.add_bad_row_if_requested(extract_facts(docs, settings)), now)
         warehouse.write(con, {**tables, "quarantined_rows": quarantined, **inputs.record(con)})
     previews = {
         "officials": ["name", "title", "country", "documents"],

@@ -68,3 +68,18 @@ def test_lead_as_a_verb_is_not_the_metal():
     assert names("Higher international palm oil prices should lead to a modest increase in exports.") == [
         "palm oil"
     ]
+
+
+def test_commodities_with_synonyms_and_guards():
+    text = (
+        "Exports of maize and fertilizer rose, while aluminum and rare-earth magnets fell. "
+        "Murphy Oil said it would lead the project. LME lead stocks fell 2,000 tonnes."
+    )
+    found = {(c.commodity, c.mention) for c in find_commodities(text)}
+    assert ("corn", "maize") in found
+    assert ("fertilisers", "fertilizer") in found
+    assert ("aluminium", "aluminum") in found
+    assert ("rare earth magnets", "rare-earth magnets") in found
+    assert ("lead", "lead") in found  # the metal, next to "LME" and "stocks"
+    assert not any(m == "Oil" for _, m in found)
+    assert sum(1 for _, m in found if m == "lead") == 1  # not the verb

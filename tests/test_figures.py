@@ -1,5 +1,7 @@
 """The number grammar and its context on real sentences: what is a trade figure, and about whom."""
 
+import pytest
+
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
 from wirefacts.text.sentences import sentence_spans
@@ -106,3 +108,36 @@ def test_an_amount_repeated_in_another_sentence_is_one_figure():
     assert [f.value for f in figures(text)] == [15e9]
     same_sentence = "Sales of cocoa were registered at 785 to 995 dlrs for March/April, 785 dlrs for May."
     assert [f.value for f in figures(same_sentence)] == [785.0, 995.0, 785.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "direction"),
+    [
+        ("Brazil's coffee exports fell to 155,221 bags of 60 kilos in May.", 155221, "bag", "decrease"),
+        ("Japan's trade surplus rose to 300 mln dlrs in March.", 300e6, "USD", "increase"),
+        ("British exports of wheat were valued at 1.5 bln stg last year.", 1.5e9, "GBP", None),
+        ("India's crude oil imports rose 70 per cent to $4.5bn.", 70, "percent", "increase"),
+        ("Saudi output averaged about 4.1 mln barrels per day in February.", 4.1e6, "barrel_per_day", None),
+        ("U.S. corn stocks were put at 6.9 million metric tons.", 6.9e6, "metric_ton", None),
+    ],
+)
+def test_number_grammar(sentence, value, unit, direction):
+    figures = find_figures(sentence, sentence_spans(sentence), find_commodities(sentence))
+    match = [f for f in figures if abs(f.value - value) < 1e-6 * value and f.unit == unit]
+    assert match, [(f.value, f.unit) for f in figures]
+    assert match[0].direction == direction
+
+
+def test_dates_ordinals_counts_and_rates_are_not_trade_figures():
+    text = (
+        "The 24th round of talks began on March 3, 1987. Some 300 workers attended. "
+        "The bank cut its discount rate to 5.5 pct. Company profits rose 12 pct to 40 mln dlrs."
+    )
+    assert find_figures(text, sentence_spans(text), find_commodities(text)) == []
+
+
+def test_approximate_and_partner():
+    text = "Shipments of rare earths to India were roughly 58% lower than January levels."
+    (figure,) = find_figures(text, sentence_spans(text), find_commodities(text))
+    assert figure.approximate and figure.partner_country == "IND" and figure.direction == "decrease"
+    assert figure.period_text and "January" in figure.period_text

@@ -89,11 +89,6 @@ def test_byte_identical_copies_are_each_their_own_document_or_rejection(tmp_path
     assert blank.sha256 == blank_copy.sha256 == sha256(b" \n\n ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parses are cached by bytes alone, so a .html file takes the parse of an earlier "
-    "byte-identical .txt copy (read as plain text, markup and all)",
-)
 def test_a_page_is_parsed_by_its_own_extension_when_a_copy_has_another(tmp_path):
     # A page saved by a browser starts with a "saved from url" comment, not with <html>.
     page = (

@@ -1,5 +1,7 @@
 """Meetings as events: bodies take part, briefings do not count, status from the clause."""
 
+from datetime import date
+
 from wirefacts.extract.facts import resolve_in_document
 from wirefacts.extract.gazetteers import dateline_place
 from wirefacts.extract.meetings import find_meetings
@@ -145,3 +147,28 @@ def test_a_dateline_city_with_lower_case_words_in_its_name_is_found():
         "BRA",
     )
     assert dateline_place("TOKYO, March 27 - Japan's trade surplus") == ("Tokyo", "JPN")
+
+
+def test_meeting_status_from_tense_and_modality():
+    text = (
+        "Chinese Foreign Minister Wang Yi met Indian Prime Minister Narendra Modi in New Delhi. "
+        "U.S. Treasury Secretary James Baker will meet Japanese Finance Minister Kiichi Miyazawa in Washington next week. "
+        "West German Chancellor Helmut Kohl cancelled his visit to France."
+    )
+    mentions = resolve_in_document(find_officials(text))
+    meetings = find_meetings(text, sentence_spans(text), mentions, date(1987, 3, 2))
+    by_people = {frozenset(p.name for p in m.participants): m for m in meetings}
+    held = by_people[frozenset({"Wang Yi", "Narendra Modi"})]
+    assert (held.status, held.location, held.location_country) == ("held", "New Delhi", "IND")
+    scheduled = by_people[frozenset({"James Baker", "Kiichi Miyazawa"})]
+    assert scheduled.status == "scheduled" and scheduled.location_country == "USA"
+    assert by_people[frozenset({"Helmut Kohl"})].status == "cancelled"
+
+
+def test_relative_dates_need_a_publication_date():
+    text = "Indian Prime Minister Narendra Modi will meet Chinese President Xi Jinping on Tuesday."
+    mentions = resolve_in_document(find_officials(text))
+    (with_date,) = find_meetings(text, sentence_spans(text), mentions, date(2025, 8, 18))  # a Monday
+    assert with_date.date_text == "on Tuesday" and with_date.date_start == date(2025, 8, 19)
+    (without,) = find_meetings(text, sentence_spans(text), mentions, None)
+    assert without.date_text == "on Tuesday" and without.date_start is None

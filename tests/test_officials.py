@@ -147,3 +147,52 @@ def test_chief_strategist_of_a_public_body_and_peace_negotiators():
     assert officials("Norway's peace negotiator Erik Solheim is due to arrive on Wednesday.") == {
         ("Erik Solheim", "Peace negotiator", "NOR")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Japanese Finance Minister Kiichi Miyazawa said the yen's rise was too rapid.",
+            ("Kiichi Miyazawa", "Finance Minister", "JPN"),
+        ),
+        (
+            "U.S. Treasury Secretary James Baker said the dollar had fallen enough.",
+            ("James Baker", "Treasury Secretary", "USA"),
+        ),
+        (
+            "Bundesbank President Karl Otto Poehl told reporters rates would stay unchanged.",
+            ("Karl Otto Poehl", "Bundesbank President", "DEU"),
+        ),
+        (
+            "Saudi Arabian Oil Minister Hisham Nazer said OPEC would defend its prices.",
+            ("Hisham Nazer", "Oil Minister", "SAU"),
+        ),
+        (
+            "“Some Indian companies have received licences,” MEA spokesperson Randhir Jaiswal said.",
+            ("Randhir Jaiswal", "MEA spokesperson", "IND"),
+        ),
+    ],
+)
+def test_title_then_name(sentence, expected):
+    assert expected in officials(sentence)
+
+
+def test_name_then_title_apposition():
+    found = officials("Clayton Yeutter, the U.S. Trade Representative, said Japan must open its markets.")
+    assert ("Clayton Yeutter", "Trade Representative", "USA") in found
+
+
+def test_company_officers_and_unnamed_officials_are_not_officials():
+    text = (
+        "Texaco President James Kinnear said the company would appeal. A Fed spokesman declined to comment. "
+        "BankAmerica spokesman Peter Magnani said the offer was delayed."
+    )
+    assert officials(text) == set()
+
+
+def test_later_surname_resolves_to_the_full_name():
+    text = "Chinese Foreign Minister Wang Yi arrived on Monday. Wang said ties had improved."
+    mentions = resolve_in_document(find_officials(text))
+    assert {m.name for m in mentions} == {"Wang Yi"}
+    assert len(mentions) == 2

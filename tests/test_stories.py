@@ -212,10 +212,3 @@ def test_a_short_teaser_of_a_long_story_is_a_wording_candidate():
         "method", "shared_narrative", "jaccard"
     ).rows()
     assert method == "shared_wording" and narrative >= DEFAULT.min_shared_narrative and jaccard < 0.2
-
-
-def test_story_settings_are_checked_when_made():
-    with pytest.raises(ValueError, match="number_agreement is 1.5: a share between 0 and 1"):
-        StorySettings(number_agreement=1.5)
-    with pytest.raises(ValueError, match="identical_jaccard must be at least template_jaccard"):
-        StorySettings(identical_jaccard=0.2)

@@ -115,8 +115,8 @@ def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
     named = figures.drop_nulls()
     if named.is_empty():
         return _nothing_to_show(name, title, "No trade figures with a commodity and a country yet")
-    top_commodities = named["commodity"].value_counts(sort=True).head(TOP_COMMODITIES)["commodity"]
-    top_countries = named["country"].value_counts(sort=True).head(TOP_COUNTRIES)["country"]
+    top_commodities = named["commodity"].value_counts(sort=True).head(TOP_COMMODITIES)["commodity"].to_list()
+    top_countries = named["country"].value_counts(sort=True).head(TOP_COUNTRIES)["country"].to_list()
     cells = (
         named.filter(pl.col("commodity").is_in(top_commodities) & pl.col("country").is_in(top_countries))
         .group_by("commodity", "country")
@@ -130,11 +130,11 @@ def figures_by_commodity_and_country(story_facts: pl.DataFrame) -> Chart:
         width={"step": 36},
         height={"step": 22},
         encoding={
-            "x": {"field": "country", "type": "nominal", "sort": top_countries.to_list(), "title": "country"},
+            "x": {"field": "country", "type": "nominal", "sort": top_countries, "title": "country"},
             "y": {
                 "field": "commodity",
                 "type": "nominal",
-                "sort": top_commodities.to_list(),
+                "sort": top_commodities,
                 "title": "commodity",
             },
             "color": {"field": "figures", "type": "quantitative", "title": "figures"},

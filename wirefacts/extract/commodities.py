@@ -54,16 +54,11 @@ class CommodityMention:
 
 
 def find_commodities(text: str) -> list[CommodityMention]:
-    """Longest matches first, left to right, on whole words only."""
+    """Longest whole-word matches first, left to right."""
     variants = commodity_variants()
     lower = text.lower()
     found = []
-    for last, key in commodity_automaton().iter_long(lower):
-        start, end = last - len(key) + 1, last + 1
-        if (start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "-")) or (
-            end < len(lower) and (lower[end].isalnum() or lower[end] == "-")
-        ):
-            continue
+    for start, end, key in _whole_word_matches(lower):
         surface = text[start:end]
         if _names_no_goods(key, text, start, end):
             continue
@@ -72,6 +67,28 @@ def find_commodities(text: str) -> list[CommodityMention]:
         entry = variants[key]
         found.append(CommodityMention(entry.canonical, entry.category, surface, start, end))
     return found
+
+
+def _whole_word_matches(lower: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping variants on whole words, the longest at each place. Whole words are checked
+    before the longest is chosen: "oil product" inside "oil production" must not hide "oil"."""
+
+    def whole(start: int, end: int) -> bool:
+        before = start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "-")
+        after = end < len(lower) and (lower[end].isalnum() or lower[end] == "-")
+        return not (before or after)
+
+    matches = sorted(
+        (last - len(key) + 1, -len(key), key)
+        for last, key in commodity_automaton().iter(lower)
+        if whole(last - len(key) + 1, last + 1)
+    )
+    chosen, taken_until = [], 0
+    for start, negative_length, key in matches:
+        if start >= taken_until:
+            chosen.append((start, start - negative_length, key))
+            taken_until = start - negative_length
+    return chosen
 
 
 def _names_no_goods(key: str, text: str, start: int, end: int) -> bool:

@@ -22,9 +22,10 @@ from schemas.models import polars_schema
 from schemas.registry import written_by
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
-from wirefacts.extract.gazetteers import dateline_place, dominant_country, places
+from wirefacts.extract.gazetteers import document_country, places
 from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
+from wirefacts.extract.settings import DEFAULT, ExtractionSettings
 from wirefacts.text.article import STOPWORDS
 from wirefacts.text.sentences import sentence_spans
 
@@ -85,8 +86,10 @@ def known_full_names(mentions: Iterable[OfficialMention]) -> dict[str, OfficialM
     return known
 
 
-def known_surnames(mentions: Iterable[OfficialMention]) -> dict[str, OfficialMention]:
-    """Surnames that belong to one official of the corpus, titled in at least two places."""
+def known_surnames(
+    mentions: Iterable[OfficialMention], settings: ExtractionSettings = DEFAULT
+) -> dict[str, OfficialMention]:
+    """Surnames that belong to one official of the corpus, titled in enough places (settings)."""
     counts: Counter = Counter()
     owners: dict[str, set[str]] = defaultdict(set)
     source: dict[str, OfficialMention] = {}
@@ -101,7 +104,11 @@ def known_surnames(mentions: Iterable[OfficialMention]) -> dict[str, OfficialMen
     return {
         s: source[s]
         for s, n in counts.items()
-        if n >= 2 and len(owners[s]) == 1 and len(s) >= 4 and s.lower() not in STOPWORDS and s not in places()
+        if n >= settings.surname_min_titles
+        and len(owners[s]) == 1
+        and len(s) >= settings.surname_min_chars
+        and s.lower() not in STOPWORDS
+        and s not in places()
     }
 
 
@@ -156,14 +163,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     )
 
 
-def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.DataFrame]:
+def extract_facts(
+    docs: Iterable[tuple[str, str, date | None]], settings: ExtractionSettings = DEFAULT
+) -> dict[str, pl.DataFrame]:
     """docs: (doc_id, body, published_on). Returns one frame per fact table."""
     rows: dict[str, list[dict]] = defaultdict(list)
     people: list[tuple[str, OfficialMention]] = []
     docs = list(docs)
     found = {doc_id: find_officials(body) for doc_id, body, _ in docs}
     all_found = [m for mentions in found.values() for m in mentions]
-    known, surnames = known_full_names(all_found), known_surnames(all_found)
+    known, surnames = known_full_names(all_found), known_surnames(all_found, settings)
     for doc_id, body, published_on in docs:
         spans = sentence_spans(body)
         mentions = resolve_in_document(
@@ -181,7 +190,7 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
                 {"doc_id": doc_id, "commodity": c.commodity, "category": c.category, "mention": c.mention,
                  "char_start": c.start, "char_end": c.end}
             )  # fmt: skip
-        for f in find_figures(body, spans, commodities):
+        for f in find_figures(body, spans, commodities, settings):
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             rows["trade_figures"].append(
                 {"figure_id": _stable_id(doc_id, f.start), "doc_id": doc_id, "value": f.value, "unit": f.unit,
@@ -201,7 +210,11 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
                     {"meeting_id": meeting_id, "person_key": p.name, "doc_id": doc_id, "name": p.name}
                 )
     officials, official_of = resolve_corpus(
-        people, {doc_id: dateline_country(body) or dominant_country(body) for doc_id, body, _ in docs}
+        people,
+        {
+            doc_id: document_country(body, settings.story_country_share, settings.story_country_min_mentions)
+            for doc_id, body, _ in docs
+        },
     )
     for row in rows["official_mentions"]:
         row["official_id"] = official_of[(row["doc_id"], row.pop("person_key"))]
@@ -223,13 +236,6 @@ def extract_facts(docs: Iterable[tuple[str, str, date | None]]) -> dict[str, pl.
     frames["meeting_participants"] = pl.DataFrame(participants, schema=polars_schema("meeting_participants"))
     frames["officials"] = officials
     return frames
-
-
-def dateline_country(body: str) -> str | None:
-    """The country of a wire dateline: where the report was filed, and so whose officials a bare
-    "Prime Minister" or "Trade Minister" most likely are."""
-    place = dateline_place(body)
-    return place[1] if place else None
 
 
 def resolve_corpus(

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from wirefacts.extract.commodities import CommodityMention
-from wirefacts.extract.gazetteers import dateline_place, dominant_country, find_places
+from wirefacts.extract.gazetteers import document_country, find_places
+from wirefacts.extract.settings import DEFAULT, ExtractionSettings
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9,
@@ -141,12 +142,16 @@ def _unit_of(text: str) -> str | None:
 
 
 def find_figures(
-    text: str, sentence_spans: list[tuple[int, int]], commodities: list[CommodityMention]
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    commodities: list[CommodityMention],
+    settings: ExtractionSettings = DEFAULT,
 ) -> list[Figure]:
     found = []
     seen = set()
     amount_sentence: dict[tuple, int] = {}
-    home = document_country(text)
+    # A figure with no place of its own is about the country the text is about.
+    home = document_country(text, settings.story_country_share, settings.story_country_min_mentions)
     previous_trade = False
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
@@ -161,7 +166,7 @@ def find_figures(
             continue
         in_sentence = [c for c in commodities if s_start <= c.start < s_end]
         # Without a commodity of its own, a figure is about the goods the text was just discussing.
-        earlier = [c for c in commodities if s_start - CONTEXT_CHARS <= c.start < s_start]
+        earlier = [c for c in commodities if s_start - settings.trade_context_chars <= c.start < s_start]
         for m in FIGURE.finditer(sentence):
             for figure in _figures(text, sentence, s_start, m, in_sentence or earlier[-1:]):
                 if figure.country is None and figure.partner_country != home:
@@ -187,15 +192,7 @@ def find_figures(
     return found
 
 
-def document_country(text: str) -> str | None:
-    """The country a figure with no place of its own is about: the dateline's, else the country
-    that leads the text's place names (half of them or more)."""
-    place = dateline_place(text)
-    return place[1] if place else dominant_country(text)
-
-
 CONTINUES = re.compile(r"(?:This|That|It|These)\s+(?:follows?|followed|compares?|compared)\b")
-CONTEXT_CHARS = 400  # about the two sentences before
 
 
 def _figures(

@@ -122,7 +122,8 @@ def dateline_place(text: str) -> tuple[str, str] | None:
     """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -"): where a report
     without another place was filed, and so where what it reports as held took place."""
     m = re.match(
-        r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\(\w+\))\s+-",
+        r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*"
+        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\(\w+\))?|\(\w+\))\s+[-–—]",
         text,
     )
     if not m:
@@ -139,10 +140,18 @@ def places_by_lower_name() -> dict[str, tuple[str, Place]]:
     return {name.lower(): (name, place) for name, place in places().items()}
 
 
-def dominant_country(body: str) -> str | None:
-    """The country a story is about, when one clearly leads its place names (half or more)."""
+def dominant_country(body: str, share: float, min_mentions: int) -> str | None:
+    """The country a story is about, when one clearly leads its place names (this share of them
+    or more, and at least min_mentions of them)."""
     counts = Counter(p.country for _, _, p in find_places(body) if p.kind in ("country", "demonym", "city"))
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
-    return country if n >= 2 and n / sum(counts.values()) >= 0.5 else None
+    return country if n >= min_mentions and n / sum(counts.values()) >= share else None
+
+
+def document_country(body: str, share: float, min_mentions: int) -> str | None:
+    """The country a text is about when it gives no other: the wire dateline's (where the report
+    was filed), else the country that leads its place names."""
+    place = dateline_place(body)
+    return place[1] if place else dominant_country(body, share, min_mentions)

@@ -78,7 +78,8 @@ def scan_folder(
     loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
     """
     root = source.resolve()
-    seen: dict[str, Document | Rejection] = {}  # sha256 → what those bytes parsed into
+    # (sha256, extension) → what those bytes parsed into: how bytes parse depends on the extension
+    seen: dict[tuple[str, str], Document | Rejection] = {}
     for count, path in enumerate(_walk(root)):
         relative = path.relative_to(root).as_posix()
         if relative == OUTLETS_FILE:
@@ -117,7 +118,7 @@ def read_file(
     root: Path,
     relative: str,
     max_file_bytes: int,
-    seen: dict[str, Document | Rejection],
+    seen: dict[tuple[str, str], Document | Rejection],
     loaded: dict[str, str],
 ) -> Document | Rejection | Unchanged:
     try:
@@ -127,12 +128,13 @@ def read_file(
     sha = hashlib.sha256(raw).hexdigest()
     if loaded.get(relative) == sha:
         return Unchanged(relative, sha)
-    if sha not in seen:  # copies of the same bytes are parsed once per run
+    parse_key = (sha, path.suffix.lower())
+    if parse_key not in seen:  # copies of the same bytes are parsed once per run
         try:
-            seen[sha] = _parse(raw, path, relative, sha)
+            seen[parse_key] = _parse(raw, path, relative, sha)
         except Rejected as exc:
-            seen[sha] = Rejection(relative, exc.reason, exc.detail, sha)
-    first = seen[sha]
+            seen[parse_key] = Rejection(relative, exc.reason, exc.detail, sha)
+    first = seen[parse_key]
     if isinstance(first, Rejection):
         return replace(first, source_path=relative)
     return replace(first, doc_id=document_id(relative, sha), source_path=relative)

@@ -154,7 +154,7 @@ def test_a_file_already_loaded_with_the_same_bytes_is_only_hashed(tmp_path):
         ("dump.txt", b"TOKYO\x00\x00\x00\x01\x02" * 40, "binary", "more than 1% of the characters are control characters"),
         ("cp1252.txt", b"\x93Tokyo\x94\x00" * 40, "binary", "the file holds NUL bytes, so it is binary, not text"),
         ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "not_text", "a .png file whose bytes are not text"),
-        ("README", b"\x1f\x8b\x08\x00" + bytes(range(256)), "not_text", "a extension-less file whose bytes are not text"),
+        ("README", b"\x1f\x8b\x08\x00" + bytes(range(256)), "not_text", "an extension-less file whose bytes are not text"),
         ("share.txt", b"Share\n\nTweet\n\nSubscribe to our newsletter\n\n\xc2\xa9 2025 News\n", "no_article",
          "no article text was found once site furniture was removed"),
     ],

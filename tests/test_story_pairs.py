@@ -19,6 +19,9 @@ CORPUS = Path(os.environ.get("WIREFACTS_CORPORA", Path(__file__).resolve().paren
 LABELS = Path(__file__).with_name("data") / "reuters_story_pairs.csv"
 MIN_AGREEMENT = 0.85  # raise it as decisions improve; never lower it to make a change pass
 
+# It groups all of Reuters train (about a minute): part of `make quality`, not of `make test`.
+pytestmark = pytest.mark.corpus
+
 
 @pytest.fixture(scope="module")
 def reuters_stories():

@@ -191,7 +191,7 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
     except Rejected as exc:
         if not known and exc.reason in ("binary", "undecodable"):
             raise Rejected(
-                "not_text", f"a {extension or 'extension-less'} file whose bytes are not text"
+                "not_text", f"{f'a {extension}' if extension else 'an extension-less'} file whose bytes are not text"
             ) from exc
         raise
     is_html = extension in HTML_EXTENSIONS or HTML_START.match(raw[:512]) is not None

@@ -86,8 +86,8 @@ def baseline_warehouse(pipeline_warehouse: Path, out: Path) -> Path:
     con.executemany("INSERT INTO officials VALUES (?, ?, ?, ?)", [r[1:] for r in officials] or [])
     con.executemany("INSERT INTO official_mentions VALUES (?, ?, ?)", [(r[0], r[1], r[3]) for r in officials])
     con.execute(
-        "CREATE TABLE meetings (meeting_id VARCHAR, doc_id VARCHAR, kind VARCHAR, status VARCHAR, date_text VARCHAR,"
-        " date_start DATE, location VARCHAR, location_country VARCHAR, evidence VARCHAR)"
+        "CREATE TABLE meetings (meeting_id VARCHAR, doc_id VARCHAR, kind VARCHAR, status VARCHAR, date_text "
+        "VARCHAR, date_start DATE, location VARCHAR, location_country VARCHAR, evidence VARCHAR)"
     )
     con.executemany("INSERT INTO meetings VALUES (?, ?, ?, ?, NULL, NULL, NULL, NULL, ?)", meetings)
     con.execute("CREATE TABLE meeting_participants (meeting_id VARCHAR, name VARCHAR)")
@@ -95,9 +95,9 @@ def baseline_warehouse(pipeline_warehouse: Path, out: Path) -> Path:
     con.execute("CREATE TABLE commodity_mentions (doc_id VARCHAR, commodity VARCHAR, mention VARCHAR)")
     con.executemany("INSERT INTO commodity_mentions VALUES (?, ?, ?)", commodities)
     con.execute(
-        "CREATE TABLE trade_figures (doc_id VARCHAR, value DOUBLE, unit VARCHAR, direction VARCHAR, approximate BOOLEAN,"
-        " commodity VARCHAR, metric VARCHAR, country VARCHAR, partner_country VARCHAR, period_text VARCHAR,"
-        " evidence VARCHAR)"
+        "CREATE TABLE trade_figures (doc_id VARCHAR, value DOUBLE, unit VARCHAR, direction VARCHAR, "
+        "approximate BOOLEAN, commodity VARCHAR, metric VARCHAR, country VARCHAR, partner_country VARCHAR, "
+        "period_text VARCHAR, evidence VARCHAR)"
     )
     con.executemany(
         "INSERT INTO trade_figures VALUES (?, ?, ?, NULL, false, NULL, NULL, ?, NULL, NULL, ?)", figures

@@ -62,7 +62,8 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
             columns = [
                 r[0]
                 for r in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY "
+                    "ordinal_position",
                     [table],
                 ).fetchall()
             ]

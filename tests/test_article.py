@@ -55,8 +55,8 @@ def test_furniture_lines_in_an_article():
             "Japan cuts tariffs on farm imports",
             "By Jane Smith",
             "Published: 3 March 2024",
-            "Japan's agriculture ministry said on Tuesday it would cut tariffs on beef and oranges from April, "
-            "a move that trade partners had sought for years.",
+            "Japan's agriculture ministry said on Tuesday it would cut tariffs on beef and oranges from "
+            "April, a move that trade partners had sought for years.",
             "Advertisement",
             "The ministry said imports of beef rose 12 percent last year to 560,000 tonnes, while orange "
             "imports fell for a third year.",

@@ -198,7 +198,8 @@ def test_readers_of_a_damaged_published_copy_are_told_the_next_run_republishes(c
     line = one_line(capsys)
     assert line.startswith(f"wirefacts: the published copy {published} is damaged (Corrupt database file")
     assert line.endswith(
-        "the next `wirefacts run` publishes a new one, and until then `wirefacts sql --live` reads the warehouse itself"
+        "the next `wirefacts run` publishes a new one, and until then `wirefacts sql --live` reads the "
+        "warehouse itself"
     )
     assert cli.main(["sql", "SELECT count(*) FROM documents", "--warehouse", str(live), "--live"]) == 0
 
@@ -231,9 +232,9 @@ def test_a_failed_run_prints_one_line_with_the_step_the_cause_and_where_the_trac
     assert run.stdout == ""
     (line,) = run.stderr.strip().splitlines()
     found = re.fullmatch(
-        r"wirefacts: run (\S+) failed at step document_tables: the disk is full \((.+)\); the warehouse keeps "
-        r"the tables of its last complete step: free some space and run again "
-        r"\(full trace: (\S+), or run \1 in the Dagster UI \(`make ui`\)\)",
+        r"wirefacts: run (\S+) failed at step document_tables: the disk is full \((.+)\); the warehouse "
+        r"keeps the tables of its last complete step: free some space and run again \(full trace: (\S+), or "
+        r"run \1 in the Dagster UI \(`make ui`\)\)",
         line,
     )
     assert found, line

@@ -21,7 +21,8 @@ def test_exchange_rates_are_not_trade_figures():
 
 def test_spelled_out_numbers_and_both_ends_of_a_range():
     found = figures(
-        "The plan aims to boost agricultural production by five pct a year and exports to 14 to 15 mln tonnes."
+        "The plan aims to boost agricultural production by five pct a year and exports to 14 to 15 mln "
+        "tonnes."
     )
     assert {(f.value, f.unit) for f in found} >= {
         (5.0, "percent"),

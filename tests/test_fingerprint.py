@@ -14,7 +14,8 @@ from wirefacts.text.ingest import document_id
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = [
-    "TOKYO, March 27 - Japan's trade surplus rose to 8.14 billion dlrs in February, the Finance Ministry said.",
+    "TOKYO, March 27 - Japan's trade surplus rose to 8.14 billion dlrs in February, the Finance Ministry "
+    "said.",
     "BEIJING, March 2 - China's exports rose 8.7 pct in February from a year earlier, customs data showed.",
     "WASHINGTON, March 3 - The U.S. index of leading indicators fell 1.0 pct in January.",
 ]

@@ -11,7 +11,8 @@ from wirefacts import integrity, settings
 def small_warehouse(path: Path) -> Path:
     with duckdb.connect(str(path)) as con:
         con.execute(
-            "CREATE TABLE documents AS SELECT range AS doc_id, repeat('wheat ', 200) AS body FROM range(20000)"
+            "CREATE TABLE documents AS SELECT range AS doc_id, repeat('wheat ', 200) AS body FROM "
+            "range(20000)"
         )
         con.execute("CHECKPOINT")
     return path

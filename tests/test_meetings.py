@@ -151,9 +151,9 @@ def test_a_dateline_city_with_lower_case_words_in_its_name_is_found():
 
 def test_meeting_status_from_tense_and_modality():
     text = (
-        "Chinese Foreign Minister Wang Yi met Indian Prime Minister Narendra Modi in New Delhi. "
-        "U.S. Treasury Secretary James Baker will meet Japanese Finance Minister Kiichi Miyazawa in Washington next week. "
-        "West German Chancellor Helmut Kohl cancelled his visit to France."
+        "Chinese Foreign Minister Wang Yi met Indian Prime Minister Narendra Modi in New Delhi. U.S. "
+        "Treasury Secretary James Baker will meet Japanese Finance Minister Kiichi Miyazawa in Washington "
+        "next week. West German Chancellor Helmut Kohl cancelled his visit to France."
     )
     mentions = resolve_in_document(find_officials(text))
     meetings = find_meetings(text, sentence_spans(text), mentions, date(1987, 3, 2))

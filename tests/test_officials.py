@@ -20,7 +20,8 @@ def names(text: str) -> set[str]:
     ("sentence", "name", "title"),
     [
         (
-            "Secretary of Defense James Mattis, during a recent trip to Japan, said there was no need for action.",
+            "Secretary of Defense James Mattis, during a recent trip to Japan, said there was no need for "
+            "action.",
             "James Mattis",
             "Secretary of Defense",
         ),
@@ -67,8 +68,8 @@ def test_coordinated_titles_share_their_country():
 
 def test_a_bare_first_word_is_the_person_only_when_family_names_come_first():
     text = (
-        "Chinese Foreign Minister Wang Yi met Japanese Prime Minister Shinzo Abe. Wang said the talks went well. "
-        "Shinzo is a common given name."
+        "Chinese Foreign Minister Wang Yi met Japanese Prime Minister Shinzo Abe. Wang said the talks went "
+        "well. Shinzo is a common given name."
     )
     mentions = find_officials(text)
     bare = {text[m.start : m.end]: m.name for m in mentions if m.title_start < 0}

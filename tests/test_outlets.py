@@ -59,7 +59,8 @@ def test_pipeline_outlets_and_credits(tmp_path):
     ]
     spans = query(
         warehouse,
-        "SELECT substr(body, credit_start + 1, credit_end - credit_start) FROM documents WHERE credit_start IS NOT NULL",
+        "SELECT substr(body, credit_start + 1, credit_end - credit_start) FROM documents WHERE credit_start "
+        "IS NOT NULL",
     )
     assert sorted(s[0] for s in spans) == ["Reuters", "Reuters", "Reuters"]
 

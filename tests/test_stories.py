@@ -20,10 +20,10 @@ FED = (
 )
 WHEAT = (
     "Japan's Food Agency said it will buy 120,000 tonnes of U.S. wheat for shipment in May, the agency said "
-    "in a statement. The purchase follows the agency's regular tender on Tuesday, when it bought 85,000 tonnes "
-    "of Canadian wheat and 40,000 tonnes of Australian wheat for April shipment. Agency officials said Japan's "
-    "wheat imports in the 1986/87 fiscal year would reach 5.5 mln tonnes, unchanged from a year earlier, "
-    "with the United States supplying about 58 pct of the total."
+    "in a statement. The purchase follows the agency's regular tender on Tuesday, when it bought 85,000 "
+    "tonnes of Canadian wheat and 40,000 tonnes of Australian wheat for April shipment. Agency officials "
+    "said Japan's wheat imports in the 1986/87 fiscal year would reach 5.5 mln tonnes, unchanged from a year "
+    "earlier, with the United States supplying about 58 pct of the total."
 )
 
 

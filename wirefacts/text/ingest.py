@@ -190,9 +190,8 @@ def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
         decoded = decode_bytes(raw)
     except Rejected as exc:
         if not known and exc.reason in ("binary", "undecodable"):
-            raise Rejected(
-                "not_text", f"{f'a {extension}' if extension else 'an extension-less'} file whose bytes are not text"
-            ) from exc
+            kind = f"a {extension} file" if extension else "an extension-less file"
+            raise Rejected("not_text", f"{kind} whose bytes are not text") from exc
         raise
     is_html = extension in HTML_EXTENSIONS or HTML_START.match(raw[:512]) is not None
     article, outlet = _parse_html(decoded.text) if is_html else (parse_article(decoded.text), None)

@@ -14,7 +14,7 @@ def figure_commodities(text: str, settings: ExtractionSettings) -> list[str | No
 
 
 def test_settings_are_checked_when_made():
-    with pytest.raises(ValueError, match="story_country_share is 1.5: a share above 0 and at most 1"):
+    with pytest.raises(ValueError, match="story_country_share is 1.5: a share between 0 and 1"):
         ExtractionSettings(story_country_share=1.5)
     with pytest.raises(ValueError, match="trade_context_chars is -1: a whole number of at least 0"):
         ExtractionSettings(trade_context_chars=-1)

@@ -58,7 +58,9 @@ The decision (wirefacts/dedup/pair_model.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from wirefacts.validated import check_shares_and_counts
 
 # The LSH index: fixed, because the stored signatures and bands were made with them.
 SHINGLE_WORDS = 5
@@ -93,12 +95,7 @@ class StorySettings:
     max_days_apart: int = 7
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.type == "float" and not (isinstance(value, (int, float)) and 0 <= value <= 1):
-                raise ValueError(f"story setting {f.name} is {value!r}: a share between 0 and 1")
-            if f.type == "int" and not (isinstance(value, int) and value >= 0):
-                raise ValueError(f"story setting {f.name} is {value!r}: a whole number of at least 0")
+        check_shares_and_counts(self, "story")
         if self.identical_jaccard < self.template_jaccard:
             raise ValueError("story setting identical_jaccard must be at least template_jaccard")
 

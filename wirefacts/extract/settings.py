@@ -23,7 +23,9 @@ check half was only read afterwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from wirefacts.validated import check_shares_and_counts
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,7 @@ class ExtractionSettings:
     surname_min_chars: int = 4
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.type == "float" and not (isinstance(value, (int, float)) and 0 < value <= 1):
-                raise ValueError(f"extraction setting {f.name} is {value!r}: a share above 0 and at most 1")
-            if f.type == "int" and not (isinstance(value, int) and value >= 0):
-                raise ValueError(f"extraction setting {f.name} is {value!r}: a whole number of at least 0")
+        check_shares_and_counts(self, "extraction")
 
 
 DEFAULT = ExtractionSettings()

@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
+from wirefacts.dedup.settings import StorySettings
+from wirefacts.extract.settings import ExtractionSettings
 from wirefacts.text.ingest import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES
 from wirefacts.warehouse import LOCK_WAIT_SECONDS
 
@@ -91,9 +93,23 @@ INBOX = Setting(
 SETTINGS = (SOURCE, WAREHOUSE, MAX_FILE_BYTES, MAX_FILES, LOCK_WAIT, INBOX)
 
 
+# The library's decision settings: validated objects handed to the functions that use them, each
+# field documented (with the figure behind its value) in the object's module.
+DECISION_SETTINGS = (
+    ("story", StorySettings, "wirefacts/dedup/settings.py"),
+    ("extraction", ExtractionSettings, "wirefacts/extract/settings.py"),
+)
+
+
 def markdown_table() -> str:
     lines = ["| environment variable | default | meaning |", "|---|---|---|"]
     lines += [f"| `{s.env}` | {s.shown_default} | {s.meaning} |" for s in SETTINGS]
+    lines += ["", "| decision setting | default | documented in |", "|---|---|---|"]
+    lines += [
+        f"| {what} `{f.name}` | {f.default} | `{module}` |"
+        for what, kind, module in DECISION_SETTINGS
+        for f in fields(kind)
+    ]
     return "\n".join(lines)
 
 

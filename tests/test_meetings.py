@@ -172,3 +172,12 @@ def test_relative_dates_need_a_publication_date():
     assert with_date.date_text == "on Tuesday" and with_date.date_start == date(2025, 8, 19)
     (without,) = find_meetings(text, sentence_spans(text), mentions, None)
     assert without.date_text == "on Tuesday" and without.date_start is None
+
+
+def test_a_seat_of_government_is_the_place_of_a_meeting():
+    text = (
+        "Japanese Prime Minister Shinzo Abe is set to meet with President Donald Trump Friday, becoming the "
+        "second world leader to meet with Trump at the White House since his inauguration."
+    )
+    found = [(m.location, m.location_country, m.status) for m in meetings(text)]
+    assert ("White House", "USA", "scheduled") in found

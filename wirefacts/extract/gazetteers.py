@@ -26,7 +26,15 @@ BODY_COUNTRY = {
     "Bank of Italy": "ITA", "Reserve Bank of India": "IND", "RBI": "IND", "People's Bank of China": "CHN",
     "Zhongnanhai": "CHN", "Knesset": "ISR", "Bundestag": "DEU", "Canberra": "AUS", "Brasilia": "BRA",
     "Seoul": "KOR", "Islamabad": "PAK", "Riyadh": "SAU", "Tehran": "IRN", "Baghdad": "IRQ",
+    "Camp David": "USA", "Elysee Palace": "FRA", "Great Hall of the People": "CHN", "Blue House": "KOR",
+    "Rashtrapati Bhavan": "IND", "Hyderabad House": "IND", "Chequers": "GBR",
 }  # fmt: skip
+
+# Seats of government and state guest houses: the place of a meeting held "at the White House".
+MEETING_VENUES = frozenset(
+    {"White House", "Kremlin", "Downing Street", "Elysee", "Elysee Palace", "Zhongnanhai", "Camp David",
+     "Great Hall of the People", "Blue House", "Rashtrapati Bhavan", "Hyderabad House", "Chequers"}
+)  # fmt: skip
 
 # International bodies whose officials are officials but belong to no one country.
 INTERNATIONAL_BODIES = (
@@ -119,8 +127,9 @@ def commodity_automaton() -> ahocorasick.Automaton:
 
 
 def dateline_place(text: str) -> tuple[str, str] | None:
-    """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -"): where a report
-    without another place was filed, and so where what it reports as held took place."""
+    """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -", "Washington
+    (CNN)President ...", "MOSCOW, February 7. /TASS/."): where a report without another place was
+    filed, and so where what it reports as held took place."""
     m = re.match(
         r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*"
         r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\(\w+\))?|\(\w+\))\s+[-–—]",

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, country_name, dateline_place, find_places
+from wirefacts.extract.gazetteers import (
+    INTERNATIONAL_BODIES,
+    MEETING_VENUES,
+    country_name,
+    dateline_place,
+    find_places,
+)
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.text.dates import MONTHS, find_dates
 
@@ -326,14 +332,14 @@ def _status(segment: str, sentence: str) -> str:
 
 
 def _location(text: str, only_in: bool = False) -> tuple[str, str] | None:
-    # "in Kazan", "In Geneva, ...", "to the Russian city of Kazan", "visiting Tokyo".
+    # "in Kazan", "In Geneva, ...", "to the Russian city of Kazan", "visiting Tokyo", "at the White House".
     pattern = (
         r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
         if only_in
         else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
     )
     for start, end, place in find_places(text):
-        if place.kind not in ("city", "country"):
+        if place.kind not in ("city", "country") and place.text not in MEETING_VENUES:
             continue
         if re.search(pattern, text[max(0, start - 40) : start], re.I):
             return text[start:end], place.country

@@ -197,3 +197,24 @@ def test_later_surname_resolves_to_the_full_name():
     mentions = resolve_in_document(find_officials(text))
     assert {m.name for m in mentions} == {"Wang Yi"}
     assert len(mentions) == 2
+
+
+def test_a_countrys_public_agency_before_the_title_makes_it_public():
+    text = (
+        "MANILA, March 30 - Newly-installed Philippine Coconut Authority Chairman Jose Romero has announced "
+        "the appointment of lawyer Leandro Garcia as administrator."
+    )
+    assert officials(text) == {("Jose Romero", "Coconut Authority Chairman", "PHL")}
+    # An industry group's head is no official.
+    assert (
+        officials("American Petroleum Institute President Charles DiBona said no options should be rejected.")
+        == set()
+    )
+
+
+def test_the_initials_of_the_body_may_stand_between_title_and_name():
+    text = (
+        "President of the Brazilian Coffee Institute, IBC, Jorio Dauster\nsaid he would talk to producers, "
+        "exporters and the government."
+    )
+    assert ("Jorio Dauster", "BRA") in {(name, country) for name, _, country in officials(text)}

@@ -92,8 +92,17 @@ NAME_THEN_TITLE = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){{1,4}})?)[,.;)]"
 )
 # "The chairman of the Federal Reserve Board, Paul Volcker, said ..."
+# "President of the Brazilian Coffee Institute, IBC, Jorio Dauster": the body's initials may stand between.
 TITLE_OF_BODY_THEN_NAME = re.compile(
-    rf"(?P<title>\b(?:{HEAD_PATTERN})\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the)){{0,5}}),\s+(?P<name>{NAME}),"
+    rf"(?P<title>\b(?:{HEAD_PATTERN})\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the)){{0,5}}),"
+    rf"\s+(?:[A-Z]{{2,6}},\s+)?(?P<name>{NAME})(?=,|\s+(?:said|says|told|added)\b)"
+)
+# A country's public agency before a gated title: "Australian Wheat Board Chairman X", "Japanese
+# Food Agency Director General Y". Institutes and councils are left out: "American Petroleum
+# Institute President" heads an industry group, and a company's officers stay out ("Texaco President").
+PUBLIC_INSTITUTION = re.compile(
+    r"(?P<place>[A-Z][\w'’-]*)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Board|Agency|Authority|Commission|Ministry|Department|Bureau|Directorate)\b"
 )
 # "Argentine Economy Minister, Roberto Lavagna, told ..." / "incumbent governor, Ann Richards, said" /
 # "met with his Mexican counterpart, Luis Videgaray." (the name may end the sentence).
@@ -187,6 +196,9 @@ def _title_is_public(raw_title: str, head: str) -> bool:
         )
     # Bodies go before places: "European Council" is one body, not the demonym "European" and a council.
     rest = before
+    for m in PUBLIC_INSTITUTION.finditer(before):
+        if any(p.kind in ("country", "demonym") for _, _, p in find_places(m.group("place"))):
+            rest = rest.replace(m.group(0), " ")
     for body in sorted(PUBLIC_BODIES + PORTFOLIOS, key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(body)}(?!\w)", " ", rest, flags=0 if body.isupper() else re.I)
     for _, _, place in sorted(find_places(rest), key=lambda p: -p[0]):
@@ -375,6 +387,8 @@ def _company_word_before(text: str, title_start: int) -> bool:
     word = re.sub(r"['’]s$", "", before.group(1))
     if word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         return False  # the last word of the previous sentence
+    if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word):
+        return False  # "Newly-installed", "Newly-elected": a modifier; companies are "Coca-Cola"
     return not (
         word.lower() in SENTENCE_WORDS or word in places() or word in PUBLIC_BODIES or word in PORTFOLIOS
     )

@@ -30,3 +30,24 @@ def test_one_official_per_person_across_the_corpus():
     jaishankar = officials_frame.filter(officials_frame["name"].str.contains("Jaishankar"))
     assert jaishankar.height == 1
     assert jaishankar["name"][0] == "Subrahmanyam Jaishankar" and jaishankar["country"][0] == "IND"
+
+
+def test_an_official_of_an_international_body_takes_no_country_from_the_dateline():
+    docs = [
+        (
+            "reut-10347",
+            "WORLD BANK CHIEF URGES MORE JAPANESE INVESTMENT\n\nTOKYO, March 27 - World Bank President Barber "
+            "Conable called on Japan to boost investment in developing nations, for its own sake as well as that "
+            "of the world economy.",
+            None,
+        ),
+        (
+            "reut-05458",
+            "RIO DE JANEIRO, March 16 - Finance Minister Dilson Funaro said his country's foreign debt crisis "
+            "could only be solved by changes in the international financial system.",
+            None,
+        ),
+    ]
+    officials = extract_facts(docs)["officials"]
+    countries = dict(zip(officials["name"], officials["country"], strict=True))
+    assert countries == {"Barber Conable": None, "Dilson Funaro": "BRA"}  # Funaro: the dateline's

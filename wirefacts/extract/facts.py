@@ -22,13 +22,18 @@ from schemas.models import polars_schema
 from schemas.registry import written_by
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
-from wirefacts.extract.gazetteers import document_country, places
+from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, document_country, places
 from wirefacts.extract.meetings import find_meetings
 from wirefacts.extract.officials import OfficialMention, find_officials
 from wirefacts.extract.settings import DEFAULT, ExtractionSettings
 from wirefacts.text.article import STOPWORDS
 from wirefacts.text.sentences import sentence_spans
 
+INTERNATIONAL_TITLE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(b) for b in sorted(INTERNATIONAL_BODIES, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 # The facts step's tables from the registry; quarantined_rows is the asset's, not extraction's.
 FACT_TABLES = tuple(t.name for t in written_by("facts") if t.name != "quarantined_rows")
 
@@ -286,13 +291,14 @@ def resolve_corpus(
     rows = []
     for g in groups:
         name = max(g["names"], key=lambda n: (len(n.replace(".", "")), g["names"][n]))
-        if not g["countries"]:
+        title = g["titles"].most_common(1)[0][0] if g["titles"] else None
+        # The World Bank's or OPEC's officials belong to no country, whatever the story is about.
+        if not g["countries"] and not (title and INTERNATIONAL_TITLE.search(title)):
             g["countries"].update(c for c in (story_country.get(doc) for doc, _ in g["keys"]) if c)
         country = g["countries"].most_common(1)[0][0] if g["countries"] else None
         official_id = _stable_id(" ".join(name_tokens(name)), country)
         for key in g["keys"]:
             official_of[key] = official_id
-        title = g["titles"].most_common(1)[0][0] if g["titles"] else None
         rows.append(
             {
                 "official_id": official_id,

@@ -4,6 +4,7 @@ import pytest
 
 from wirefacts.extract.commodities import find_commodities
 from wirefacts.extract.figures import find_figures
+from wirefacts.extract.settings import ExtractionSettings
 from wirefacts.text.sentences import sentence_spans
 
 
@@ -142,3 +143,26 @@ def test_approximate_and_partner():
     (figure,) = find_figures(text, sentence_spans(text), find_commodities(text))
     assert figure.approximate and figure.partner_country == "IND" and figure.direction == "decrease"
     assert figure.period_text and "January" in figure.period_text
+
+
+COFFEE_STORY = (
+    "NO NEAR TERM BRAZIL COFFEE MOVES EXPECTED\n\nRIO DE JANEIRO, March 12 - The Brazilian Coffee Institute, "
+    "IBC, is unlikely to disclose its future export policy until the end of next week at the earliest, trade "
+    "sources said.\n    Exporters said Dauster is not under any great pressure to start marketing coffee "
+    "immediately.\n    The exporters said the key factor in the eventual opening of May and June export "
+    "registrations will be the amount at which the contribution quota is set. They noted that on February 16, "
+    "the eve of a planned increase in the quota, April registrations were opened and closed after a record "
+    "amount for a single day, and that Brazil's present foreign trade and payments problems mean there are "
+    "pressures from the government to boost exports to maximise foreign exchange earnings, with little "
+    "expectation of discounts, bonuses and price fall guarantees being introduced.\n    If May/June "
+    "registrations are opened under similar conditions as before, Brazil would have no difficulty in selling "
+    "at least 2.0 mln bags per month."
+)
+
+
+def test_a_quantity_far_from_any_commodity_is_of_the_goods_the_story_is_about():
+    no_carry_over = ExtractionSettings(trade_context_chars=0)  # only the story's goods can name them
+    (figure,) = find_figures(
+        COFFEE_STORY, sentence_spans(COFFEE_STORY), find_commodities(COFFEE_STORY), no_carry_over
+    )
+    assert (figure.value, figure.unit, figure.commodity, figure.country) == (2e6, "bag", "coffee", "BRA")

@@ -9,6 +9,7 @@ company earnings are left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from wirefacts.extract.commodities import CommodityMention
@@ -79,7 +80,7 @@ INCREASE = re.compile(
 TRADE_CONTEXT = re.compile(
     r"\b(?:export\w*|import\w*|shipment\w*|ship\w*|trade|trading|production|produc\w*|output|mining|mined|reserves?"
     r"|stocks?|inventor\w*|prices?|priced|market|share|accounting for|tariffs?|dut(?:y|ies)|quotas?|surplus|deficit"
-    r"|suppl\w*|harvest\w*|crops?|sales|sold|purchas\w*|bought|buy|consum\w*|demand|capacity|sown|yield)\b",
+    r"|suppl\w*|harvest\w*|crops?|sales|sold|sell(?:s|ing)?|purchas\w*|bought|buy|consum\w*|demand|capacity|sown|yield)\b",
     re.I,
 )
 NOT_TRADE = re.compile(
@@ -152,6 +153,7 @@ def find_figures(
     amount_sentence: dict[tuple, int] = {}
     # A figure with no place of its own is about the country the text is about.
     home = document_country(text, settings.story_country_share, settings.story_country_min_mentions)
+    goods = _story_commodity(commodities, settings.story_commodity_share)
     previous_trade = False
     for s_start, s_end in sentence_spans:
         sentence = text[s_start:s_end]
@@ -171,6 +173,8 @@ def find_figures(
             for figure in _figures(text, sentence, s_start, m, in_sentence or earlier[-1:]):
                 if figure.country is None and figure.partner_country != home:
                     figure.country = home
+                if figure.commodity is None and _is_quantity(figure.unit):
+                    figure.commodity = goods  # "2.0 mln bags per month" in a coffee story
                 # A number given twice for one fact (a quotation and its paraphrase) is one figure.
                 key = (
                     figure.value,
@@ -190,6 +194,20 @@ def find_figures(
                     amount_sentence.setdefault(amount, s_start)
                     found.append(figure)
     return found
+
+
+def _story_commodity(commodities: list[CommodityMention], share: float) -> str | None:
+    """The goods a text is about: the commodity of at least this share of its mentions, and of two."""
+    counts = Counter(c.commodity for c in commodities)
+    if not counts:
+        return None
+    commodity, n = counts.most_common(1)[0]
+    return commodity if n >= 2 and n / len(commodities) >= share else None
+
+
+def _is_quantity(unit: str) -> bool:
+    """Tonnes, bags, barrels: not money (a currency code) and not a share."""
+    return not (len(unit) == 3 and unit.isupper()) and unit not in ("percent", "percentage_point")
 
 
 CONTINUES = re.compile(r"(?:This|That|It|These)\s+(?:follows?|followed|compares?|compared)\b")

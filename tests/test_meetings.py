@@ -4,7 +4,7 @@ from datetime import date
 
 from wirefacts.extract.facts import resolve_in_document
 from wirefacts.extract.gazetteers import dateline_place
-from wirefacts.extract.meetings import find_meetings
+from wirefacts.extract.meetings import _bodies, find_meetings
 from wirefacts.extract.officials import find_officials
 from wirefacts.text.sentences import sentence_spans
 
@@ -181,3 +181,22 @@ def test_a_seat_of_government_is_the_place_of_a_meeting():
     )
     found = [(m.location, m.location_country, m.status) for m in meetings(text)]
     assert ("White House", "USA", "scheduled") in found
+
+
+def test_a_speaker_who_says_something_during_a_visit_took_part_in_it():
+    text = (
+        "US Secretary of Defense James Mattis said last week during a visit to Japan that the US stood "
+        '"100 percent shoulder to shoulder" with Japan.'
+    )
+    assert [([p.name for p in m.participants], m.status) for m in meetings(text)] == [
+        (["James Mattis"], "held")
+    ]
+
+
+def test_a_speech_to_a_conference_is_no_meeting_and_a_spelled_out_body_is_one():
+    quote = (
+        'Speaking to a business conference he said "It is not Brazil that has to make adjustments with the '
+        'IMF (International Monetary Fund)."'
+    )
+    assert meetings(quote) == []
+    assert [b.name for b in _bodies(quote, 0, [])] == ["IMF"]

@@ -31,6 +31,9 @@ TRIGGER = re.compile(
 # Uses of meeting words that report no meeting: briefings, and meeting a target rather than a person.
 NOT_A_MEETING = re.compile(
     r"\b(?:news|press|telephone|conference) (?:conference|briefing|call)s?\b"
+    # A speech to an audience: "Speaking to a business conference he said ...".
+    r"|\b(?:speaking|spoke|speaks|told|tells|addressing|addressed|addresses)\s+(?:to\s+)?(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:conference|seminar|symposium|forum)\b"
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
@@ -213,6 +216,8 @@ def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> lis
         start = offset + m.end() - len(name)
         if any(o.start <= start < o.end or start <= o.start < offset + m.end() for o in officials):
             continue  # a part of an official's name or title
+        if found and re.fullmatch(r"\s*\(", sentence[found[-1].end - offset : start - offset]):
+            continue  # "the IMF (International Monetary Fund)": one body, spelled out
         found.append(OfficialMention(name, "", None, start, offset + m.end(), -1))
     return found
 
@@ -238,8 +243,10 @@ ACTS = re.compile(
     r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b"
     # "X told a news conference after meeting with Mexican ministers": the speaker is the one who met.
     r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b"
-    # "Medvedev said at a meeting with ...": said there, so present.
-    r"|^\s*(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:meeting|talks|summit|session)\b",
+    # "Medvedev said at a meeting with ...", "Mattis said last week during a visit to Japan", "Funaro
+    # said that during his recent trip": said there, so present.
+    r"|^\s*(?:that\s+)?(?:(?:last|this|on)\s+\w+\s+)?(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:meeting|talks|summit|session|visit|trip|tour)\b",
     re.I,
 )
 

@@ -218,3 +218,8 @@ def test_the_initials_of_the_body_may_stand_between_title_and_name():
         "exporters and the government."
     )
     assert ("Jorio Dauster", "BRA") in {(name, country) for name, _, country in officials(text)}
+
+
+def test_a_public_body_in_lower_case_before_the_title():
+    text = 'On Monday, commission spokesman Margaritis Schinas said "the Barroso doctrine" still applied.'
+    assert {name for name, _, _ in officials(text)} == {"Margaritis Schinas"}

@@ -59,6 +59,8 @@ PORTFOLIOS = (
     "Top", "Supreme", "Paramount", "Majority", "Minority", "Opposition", "Party", "External", "Monetary",
     "Financial", "Overseas", "Development", "Competition", "Affairs", "Foreign Trade", "Economic Affairs",
     "Homeland Security", "Peace",
+    # Public bodies written in lower case before a title: "commission spokesman", "ministry spokeswoman".
+    "Ministry", "Foreign Ministry", "Commission", "Embassy", "Presidency", "Central Bank",
 )  # fmt: skip
 LOWER_PORTFOLIO = "|".join(
     re.escape(p.lower()) for p in PORTFOLIOS if p not in ("State", "First", "Chief", "Party")

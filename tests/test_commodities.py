@@ -83,3 +83,9 @@ def test_commodities_with_synonyms_and_guards():
     assert ("lead", "lead") in found  # the metal, next to "LME" and "stocks"
     assert not any(m == "Oil" for _, m in found)
     assert sum(1 for _, m in found if m == "lead") == 1  # not the verb
+
+
+def test_figures_of_speech_name_no_goods():
+    assert names("Months of negotiations between the two sides have not borne fruit, however.") == []
+    assert names('"It is not something we have done with a meat axe," the minister said.') == []
+    assert names("Exports of fruit and meat to Russia rose last year.") == ["fruit", "meat"]

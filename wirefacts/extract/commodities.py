@@ -41,6 +41,10 @@ NOT_FUEL_GAS_AFTER = re.compile(
 )
 LEAD_VERB_BEFORE = re.compile(r"\b(?:would|will|could|may|might|can|to|not|should|must)\s+$", re.I)
 FUEL_ADDITIVE = re.compile(r"^\s+(?:in|from)\s+(?:petrol|gasoline|fuel|paint)\b", re.I)
+# Figures of speech that name no goods: talks that "have not borne fruit", cuts made "with a meat axe".
+IDIOM_BEFORE = re.compile(r"\b(?:bear|bears|bore|borne|bearing|forbidden|low-hanging)\s+$", re.I)
+IDIOM_AFTER = re.compile(r"^[\s-]+(?:axe|ax|cleaver|grinder)\b", re.I)
+IDIOM_KEYS = frozenset({"fruit", "fruits", "meat"})
 NAME_SUFFIXES = re.compile(r"^\s+(?:Co|Corp|Inc|Ltd|Group|Company|Industries|International|Plc|AG|SA)\b")
 
 
@@ -97,6 +101,8 @@ def _names_no_goods(key: str, text: str, start: int, end: int) -> bool:
     if key in NEEDS_CONTEXT and not _has_context(text, start, end, NEEDS_CONTEXT[key]):
         return True
     if MODIFIED.match(after) or (key == "lead" and FUEL_ADDITIVE.match(after)):
+        return True
+    if key in IDIOM_KEYS and (IDIOM_BEFORE.search(before) or IDIOM_AFTER.match(after)):
         return True
     if key == "lead" and (re.match(r"\s+to\b", after) or LEAD_VERB_BEFORE.search(before)):
         return True  # "a proposal which would lead to a substantial loss": the verb

@@ -223,3 +223,12 @@ def test_the_initials_of_the_body_may_stand_between_title_and_name():
 def test_a_public_body_in_lower_case_before_the_title():
     text = 'On Monday, commission spokesman Margaritis Schinas said "the Barroso doctrine" still applied.'
     assert {name for name, _, _ in officials(text)} == {"Margaritis Schinas"}
+
+
+def test_a_portfolio_after_a_title_is_no_name():
+    text = (
+        "Officials from four Government departments - Department of the Taoiseach, Foreign Affairs, "
+        'Agriculture and the Revenue Commissioners "held long discussions with members of the Commission '
+        "Task Force."
+    )
+    assert names(text) == set()

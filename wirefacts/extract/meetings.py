@@ -37,7 +37,8 @@ NOT_A_MEETING = re.compile(
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
-    r"maturities|interest|challenges?|ones)\b",
+    r"maturities|interest|challenges?|ones|regulations?|rules)\b"
+    r"|\bmeeting rules\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
@@ -201,6 +202,11 @@ def _country_pair(sentence: str, offset: int) -> list[OfficialMention]:
     places = [p for p in find_places(sentence[: talks.start()]) if p[2].kind == "country"]
     for (s1, e1, first), (s2, e2, second) in zip(places, places[1:], strict=False):
         if first.country != second.country and re.fullmatch(r"\s*(?:and|/)\s*", sentence[e1:s2]):
+            # "issues including Syria and Ukraine were addressed in the talks": topics, not parties.
+            if re.search(
+                r"\b(?:including|such as|like|on|about|over|in|of)\s+(?:the\s+)?$", sentence[:s1], re.I
+            ):
+                return []
             return [
                 OfficialMention(country_name(p.country), "", p.country, offset + s, offset + e, -1)
                 for s, e, p in ((s1, e1, first), (s2, e2, second))

@@ -132,6 +132,10 @@ ORGANISATION_WORDS = {
     "Authority", "Federation", "Society", "Trust", "Foundation", "National", "European", "International", "Royal",
     "Street", "House", "Court", "Parliament", "Assembly", "Congress", "Senate", "Exchange", "Reserve", "Federal",
     "Chamber", "Merchants", "Industries", "Motors", "Airlines", "Holdings", "Partners", "Media", "News",
+    # Portfolios: "Department of the Taoiseach, Foreign Affairs, ..." or "Minister of Jerusalem Affairs
+    # and Heritage" name no person.
+    "Affairs", "Heritage", "Agriculture", "Defence", "Defense", "Commerce", "Interior", "Fisheries",
+    "Environment", "Housing", "Education", "Communications",
 }  # fmt: skip
 HONORIFICS = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Sheikh|Prof|Shri|Smt|Col|Gen|Lt|Maj|Adm|Capt|Brig|Cmdr|Sgt)\.?\s+"

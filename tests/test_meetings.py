@@ -217,3 +217,13 @@ def test_meeting_regulations_is_no_meeting():
         "compliance challenges in order to meet the EU FMD regulations by 2019."
     )
     assert meetings(text) == []
+
+
+def test_meeting_a_target_several_words_on_is_no_meeting_but_meeting_a_minister_is():
+    target = (
+        "U.S. Agriculture Secretary Richard Lyng today publicly expressed doubts that the federal government "
+        "would meet the fiscal year 1988 deficit reduction target set by the Gramm-Rudman law."
+    )
+    assert meetings(target) == []
+    person = "U.S. Treasury Secretary James Baker will meet the Japanese finance minister to discuss costs."
+    assert [[p.name for p in m.participants] for m in meetings(person)] == [["James Baker"]]

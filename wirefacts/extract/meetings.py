@@ -35,13 +35,15 @@ NOT_A_MEETING = re.compile(
     r"|\b(?:speaking|spoke|speaks|told|tells|addressing|addressed|addresses)\s+(?:to\s+)?(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,2}(?:conference|seminar|symposium|forum)\b"
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
-    r"(?:\w+\s+){0,2}(?:demand|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
+    # up to five words before the noun ("the fiscal year 1988 deficit reduction target", "the strikers'
+    # demands"), none that starts a phrase of its own ("meet the minister to discuss costs" is a meeting)
+    r"(?:(?!(?:to|with|and|on|in|at|for|about|over|who|which)\b)[\w'’-]+\s+){0,5}"
+    r"(?:demands?|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
     r"maturities|interest|challenges?|ones|regulations?|rules)\b"
     r"|\bmeeting rules\b",
     re.I,
 )
-# Named bodies that meet: intergovernmental groups, councils, committees, cabinets.
 # Named bodies that meet: intergovernmental groups (the shared list of international bodies),
 # ministers of a group, councils, committees, cabinets.
 _GROUP_MINISTERS = (

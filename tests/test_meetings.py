@@ -227,3 +227,11 @@ def test_meeting_a_target_several_words_on_is_no_meeting_but_meeting_a_minister_
     assert meetings(target) == []
     person = "U.S. Treasury Secretary James Baker will meet the Japanese finance minister to discuss costs."
     assert [[p.name for p in m.participants] for m in meetings(person)] == [["James Baker"]]
+
+
+def test_groundwork_for_talks_means_they_are_still_to_come():
+    text = (
+        "A three-man Japanese trade team is already in Washington laying the groundwork for talks between "
+        "MITI Vice Minister Makoto Kuroda and Deputy U.S. Trade Representative Michael Smith."
+    )
+    assert [m.status for m in meetings(text)] == ["scheduled"]

@@ -69,7 +69,7 @@ SCHEDULED = re.compile(
     r"\b(?:will|would|shall|is to|are to|is due|are due|is scheduled|are scheduled|scheduled to|plans? to|planned|"
     r"is expected|are expected|expected to|prepares? to|preparing to|is set to|are set to|upcoming|next week|next month|"
     r"ahead of|later this|to attend|intends? to|is going to|prepares? for|preparing for|tomorrow|expected (?:in|on|at|later)|"
-    r"coming|forthcoming|next|expects?|"
+    r"coming|forthcoming|next|expects?|groundwork for|preparations? for|in preparation for|"
     # A headline's bare infinitive announces: "China's Xi to meet Trump in Mar-a-Lago".
     r"(?<!failed )(?<!refused )(?<!declined )to (?:meet|visit|hold talks|attend))\b",
     re.I,

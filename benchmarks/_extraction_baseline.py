@@ -35,8 +35,13 @@ FIGURE = re.compile(
     re.I,
 )
 SCALES = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9}
-UNITS = {"pct": "percent", "percent": "percent", "per cent": "percent", "%": "percent", "dlrs": "USD",
-         "dollars": "USD", "tonnes": "metric_ton", "tons": "metric_ton", "barrels": "barrel", "bags": "bag"}  # fmt: skip
+UNITS = {
+    **dict.fromkeys(("pct", "percent", "per cent", "%"), "percent"),
+    **dict.fromkeys(("dlrs", "dollars"), "USD"),
+    **dict.fromkeys(("tonnes", "tons"), "metric_ton"),
+    "barrels": "barrel",
+    "bags": "bag",
+}
 
 
 def officials_in(body: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, str | None]]:

@@ -7,7 +7,8 @@ them the F1s of a keyword baseline (benchmarks/_extraction_baseline.py) on the s
 The tune half is where rules were developed; the check half is where they are confirmed.
 --set NAME=VALUE runs with another extraction setting (wirefacts/extract/settings.py).
 
-    .venv/bin/python benchmarks/extraction_quality.py [--errors tune] [--min-mean-f1 0.8] [--set trade_context_chars=0]
+    .venv/bin/python benchmarks/extraction_quality.py [--errors tune] [--min-mean-f1 0.8]
+    .venv/bin/python benchmarks/extraction_quality.py --set trade_context_chars=0
 """
 
 from __future__ import annotations

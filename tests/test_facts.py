@@ -36,15 +36,15 @@ def test_an_official_of_an_international_body_takes_no_country_from_the_dateline
     docs = [
         (
             "reut-10347",
-            "WORLD BANK CHIEF URGES MORE JAPANESE INVESTMENT\n\nTOKYO, March 27 - World Bank President Barber "
-            "Conable called on Japan to boost investment in developing nations, for its own sake as well as that "
-            "of the world economy.",
+            "WORLD BANK CHIEF URGES MORE JAPANESE INVESTMENT\n\nTOKYO, March 27 - World Bank President "
+            "Barber Conable called on Japan to boost investment in developing nations, for its own sake as "
+            "well as that of the world economy.",
             None,
         ),
         (
             "reut-05458",
-            "RIO DE JANEIRO, March 16 - Finance Minister Dilson Funaro said his country's foreign debt crisis "
-            "could only be solved by changes in the international financial system.",
+            "RIO DE JANEIRO, March 16 - Finance Minister Dilson Funaro said his country's foreign debt "
+            "crisis could only be solved by changes in the international financial system.",
             None,
         ),
     ]

@@ -204,9 +204,9 @@ def test_a_speech_to_a_conference_is_no_meeting_and_a_spelled_out_body_is_one():
 
 def test_countries_listed_as_topics_of_talks_are_not_their_parties():
     text = (
-        "Strategic concerns, both in northeast Asia and elsewhere, including Syria and Ukraine, were among a wide "
-        "range of regional and global issues addressed in the one-day talks among foreign and defense ministers "
-        "from Japan and Russia."
+        "Strategic concerns, both in northeast Asia and elsewhere, including Syria and Ukraine, were among a "
+        "wide range of regional and global issues addressed in the one-day talks among foreign and defense "
+        "ministers from Japan and Russia."
     )
     assert all("Syria" not in [p.name for p in m.participants] for m in meetings(text))
 

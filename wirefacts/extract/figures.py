@@ -80,7 +80,8 @@ INCREASE = re.compile(
 TRADE_CONTEXT = re.compile(
     r"\b(?:export\w*|import\w*|shipment\w*|ship\w*|trade|trading|production|produc\w*|output|mining|mined|reserves?"
     r"|stocks?|inventor\w*|prices?|priced|market|share|accounting for|tariffs?|dut(?:y|ies)|quotas?|surplus|deficit"
-    r"|suppl\w*|harvest\w*|crops?|sales|sold|sell(?:s|ing)?|purchas\w*|bought|buy|consum\w*|demand|capacity|sown|yield)\b",
+    r"|suppl\w*|harvest\w*|crops?|sales|sold|sell(?:s|ing)?|purchas\w*|bought|buy|consum\w*|demand|capacity"
+    r"|sown|yield)\b",
     re.I,
 )
 NOT_TRADE = re.compile(

@@ -127,9 +127,9 @@ def commodity_automaton() -> ahocorasick.Automaton:
 
 
 def dateline_place(text: str) -> tuple[str, str] | None:
-    """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -", "Washington
-    (CNN)President ...", "MOSCOW, February 7. /TASS/."): where a report without another place was
-    filed, and so where what it reports as held took place."""
+    """The city of a wire dateline ("TOKYO, March 27 -", "BEIJING (Reuters) -", "WASHINGTON, March 3
+    (Reuters) -", "NEW YORK (AP) —"): where a report without another place was filed, and so where
+    what it reports as held took place."""
     m = re.match(
         r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*"
         r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\(\w+\))?|\(\w+\))\s+[-–—]",

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from wirefacts.extract.commodities import CommodityMention
-from wirefacts.extract.gazetteers import document_country, find_places
+from wirefacts.extract.gazetteers import document_country, find_places, leading
 from wirefacts.extract.settings import DEFAULT, ExtractionSettings
 
 SCALES = {
@@ -199,11 +199,7 @@ def find_figures(
 
 def _story_commodity(commodities: list[CommodityMention], share: float) -> str | None:
     """The goods a text is about: the commodity of at least this share of its mentions, and of two."""
-    counts = Counter(c.commodity for c in commodities)
-    if not counts:
-        return None
-    commodity, n = counts.most_common(1)[0]
-    return commodity if n >= 2 and n / len(commodities) >= share else None
+    return leading(Counter(c.commodity for c in commodities), share, 2)
 
 
 def _is_quantity(unit: str) -> bool:

@@ -153,10 +153,15 @@ def dominant_country(body: str, share: float, min_mentions: int) -> str | None:
     """The country a story is about, when one clearly leads its place names (this share of them
     or more, and at least min_mentions of them)."""
     counts = Counter(p.country for _, _, p in find_places(body) if p.kind in ("country", "demonym", "city"))
+    return leading(counts, share, min_mentions)
+
+
+def leading(counts: Counter, share: float, min_count: int) -> str | None:
+    """The commonest key when it has at least this share of all counts and at least min_count."""
     if not counts:
         return None
-    country, n = counts.most_common(1)[0]
-    return country if n >= min_mentions and n / sum(counts.values()) >= share else None
+    key, n = counts.most_common(1)[0]
+    return key if n >= min_count and n / sum(counts.values()) >= share else None
 
 
 def document_country(body: str, share: float, min_mentions: int) -> str | None:

@@ -17,8 +17,11 @@ from schemas import model_for, validate_frame
 from schemas.models import polars_schema
 from schemas.registry import table as registered_table
 from schemas.validate import ROW
-from wirefacts.extract.facts import extract_facts
+from wirefacts import settings as run_settings
+from wirefacts.extract.document_facts import store_schema
+from wirefacts.extract.facts import FACTS_STORE, extract, store_version
 from wirefacts.extract.settings import ExtractionSettings
+from wirefacts.warehouse import read_table
 
 # The launchpad's config of the facts step: ExtractionSettings' fields with their defaults.
 ExtractionConfig = pydantic.create_model(
@@ -67,8 +70,23 @@ def fact_tables(
             yield from kept_results(con, inputs)
             return
         docs = con.execute("SELECT doc_id, body, published_on FROM documents ORDER BY doc_id").fetchall()
-        tables, quarantined = quarantine(faults.add_bad_row_if_requested(extract_facts(docs, settings)), now)
-        warehouse.write(con, {**tables, "quarantined_rows": quarantined, **inputs.record(con)})
+        workers = run_settings.workers()
+        extraction = extract(docs, settings, read_table(con, FACTS_STORE, store_schema()), workers)
+        tables, quarantined = quarantine(faults.add_bad_row_if_requested(extraction.tables), now)
+        warehouse.write(
+            con,
+            {**tables, "quarantined_rows": quarantined, FACTS_STORE: extraction.store, **inputs.record(con)},
+        )
+    context.log.info(
+        f"{extraction.read} of {len(docs)} documents read, {extraction.linked} linked, in {workers} worker(s); "
+        "the others' facts were kept from earlier runs"
+    )
+    work = {
+        "facts_version": store_version(settings),
+        "documents_read": extraction.read,
+        "documents_linked": extraction.linked,
+        "workers": workers,
+    }
     previews = {
         "officials": ["name", "title", "country", "documents"],
         "meetings": ["kind", "status", "what", "location", "date_text", "evidence"],
@@ -77,7 +95,7 @@ def fact_tables(
     for name, frame in tables.items():
         metadata = table_metadata(name, frame, previews.get(name))
         metadata["quarantined"] = quarantined.filter(pl.col("table_name") == name).height
-        metadata |= inputs.metadata(True)
+        metadata |= inputs.metadata(True) | work
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
     yield dg.MaterializeResult(
         asset_key="quarantined_rows",

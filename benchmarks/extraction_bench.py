@@ -24,8 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import records  # noqa: E402
 
-from wirefacts.extract.facts import extract_facts, name_tokens  # noqa: E402
+from wirefacts.extract.facts import extract_facts
 from wirefacts.extract.gazetteers import places  # noqa: E402
+from wirefacts.extract.people import name_tokens  # noqa: E402
 from wirefacts.text.article import WORD, parse_article  # noqa: E402
 
 # Reuters commodity topics → the gazetteer's canonical names that count for them.

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from wirefacts.extract.facts import resolve_in_document
 from wirefacts.extract.gazetteers import dateline_place
 from wirefacts.extract.meetings import _bodies, find_meetings
 from wirefacts.extract.officials import find_officials
+from wirefacts.extract.people import resolve_in_document
 from wirefacts.text.sentences import sentence_spans
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from wirefacts.extract.facts import resolve_in_document
 from wirefacts.extract.officials import find_officials
+from wirefacts.extract.people import resolve_in_document
 
 
 def officials(text: str) -> set[tuple[str, str, str | None]]:

@@ -36,3 +36,8 @@ def input_fingerprint(con: duckdb.DuckDBPyConnection, query: str, *extra: str) -
         for value in column.to_pylist():  # value by value: the same rows hash alike however chunked
             digest.update(repr(value).encode() + b"\0")
     return digest.hexdigest()
+
+
+def stable_id(*parts: object) -> str:
+    """A row's id from the parts that identify it: the same in every run and on every machine."""
+    return xxhash.xxh64_hexdigest("\x1f".join(str(p) for p in parts).encode("utf-8"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wirefacts.dedup.settings import StorySettings
 from wirefacts.extract.settings import ExtractionSettings
+from wirefacts.parallel import available_cores
 from wirefacts.text.ingest import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES
 from wirefacts.warehouse import LOCK_WAIT_SECONDS
 
@@ -90,7 +91,19 @@ INBOX = Setting(
     "the source folder",
     "the folder `inbox_sensor` watches for new, changed and removed files",
 )
-SETTINGS = (SOURCE, WAREHOUSE, MAX_FILE_BYTES, MAX_FILES, LOCK_WAIT, INBOX)
+WORKERS = Setting(
+    "WIREFACTS_WORKERS",
+    0,
+    "0 (every core)",
+    "worker processes for per-document extraction; 1 keeps the work in the run's own process",
+    minimum=0,
+)
+SETTINGS = (SOURCE, WAREHOUSE, MAX_FILE_BYTES, MAX_FILES, LOCK_WAIT, INBOX, WORKERS)
+
+
+def workers(environ: Mapping[str, str] | None = None) -> int:
+    """WIREFACTS_WORKERS, with 0 meaning every core this process may use."""
+    return int(WORKERS.read(environ)) or available_cores()
 
 
 # The library's decision settings: validated objects handed to the functions that use them, each

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
-import xxhash
 
 from schemas.models import polars_schema
+from wirefacts.fingerprint import stable_id
 from wirefacts.text.dates import MONTHS
 
 FIGURE_KEY_OPTIONAL = ("commodity", "country", "partner_country")
@@ -42,10 +42,6 @@ APPROXIMATE_TOLERANCE = 0.10
 PERIOD_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|q[1-4]|(?:19|20)\d\d)\b", re.I
 )
-
-
-def _stable_id(*parts: object) -> str:
-    return xxhash.xxh64_hexdigest("\x1f".join(str(p) for p in parts).encode("utf-8"))
 
 
 @dataclass
@@ -81,7 +77,7 @@ class Fact:
         parts = [self.story_id, self.fact_type, *(f"{k}={v}" for k, v in sorted(self.key.items()))]
         if self.fact_type == "figure":
             parts.extend((self.reports[0].value, self.reports[0].direction))
-        return _stable_id(*parts)
+        return stable_id(*parts)
 
 
 def assign_fact_ids(facts: list[Fact]) -> None:
@@ -91,7 +87,7 @@ def assign_fact_ids(facts: list[Fact]) -> None:
     for fact in facts:
         fact_id = fact.natural_id()
         while fact_id in used:
-            fact_id = _stable_id(fact_id, "next")
+            fact_id = stable_id(fact_id, "next")
         used.add(fact_id)
         fact.fact_id = fact_id
 
@@ -377,7 +373,7 @@ def _conflict_row(a: Fact, ra: Report, b: Fact, rb: Report, fact_type: str, attr
     if (ra.doc_id, ra.char_start) > (rb.doc_id, rb.char_start):
         a, ra, b, rb = b, rb, a, ra
     return {
-        "conflict_id": _stable_id(a.story_id, a.fact_id, b.fact_id, ra.doc_id, rb.doc_id, attribute),
+        "conflict_id": stable_id(a.story_id, a.fact_id, b.fact_id, ra.doc_id, rb.doc_id, attribute),
         "story_id": a.story_id,
         "fact_type": fact_type,
         "attribute": attribute,

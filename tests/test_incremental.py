@@ -1,0 +1,58 @@
+"""A run that adds files to a warehouse gives every table a clean run over the same folder gives,
+on real wire copy (Reuters-21578 train); and the facts do not depend on the number of workers."""
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.reliability import cli_run, dagster_home, snapshot
+from wirefacts.extract.facts import extract
+from wirefacts.text.article import parse_article
+
+CORPUS = Path(os.environ.get("WIREFACTS_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
+
+pytestmark = pytest.mark.corpus
+
+
+def reuters(count: int) -> list[tuple[str, str]]:
+    path = CORPUS / "reuters21578-train.jsonl.gz"
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is not here: CI must run with ../shared beside the repository")
+        pytest.skip(f"{path} is not here")
+    stories = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            stories.append((record["file"], record["text"]))
+            if len(stories) == count:
+                break
+    return stories
+
+
+def test_files_added_to_a_warehouse_give_the_tables_of_a_clean_run(tmp_path):
+    stories = reuters(400)
+    home = dagster_home(tmp_path / "home")
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, text in stories[:300]:
+        (source / name).write_text(text, encoding="utf-8")
+    grown = tmp_path / "grown.duckdb"
+    assert cli_run(source, grown, home).returncode == 0
+    for name, text in stories[300:]:
+        (source / name).write_text(text, encoding="utf-8")
+    assert cli_run(source, grown, home).returncode == 0
+    clean = tmp_path / "clean.duckdb"
+    assert cli_run(source, clean, home).returncode == 0
+    assert snapshot(grown) == snapshot(clean)
+
+
+def test_facts_do_not_depend_on_the_number_of_workers():
+    docs = [(name, parse_article(text).body, None) for name, text in reuters(1000)]
+    one, two = extract(docs, workers=1), extract(docs, workers=2)
+    assert one.tables["official_mentions"].height > 100
+    assert all(one.tables[name].equals(two.tables[name]) for name in one.tables)
+    assert one.store.equals(two.store)

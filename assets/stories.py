@@ -6,7 +6,9 @@ import polars as pl
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import Warehouse
 from assets.reuse import DOCUMENT_VERSIONS, kept_results, step_inputs
+from wirefacts import settings
 from wirefacts.dedup.stories import BAND_SCHEMA, PAIR_SCHEMA, SIGNATURE_SCHEMA, group_stories
+from wirefacts.dedup.text_features import STORE_SCHEMA, TEXT_FEATURES
 from wirefacts.warehouse import read_table
 
 
@@ -24,11 +26,14 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
                 "SELECT doc_id, title, body, published_on, word_count FROM documents ORDER BY doc_id"
             ).to_arrow_table()
         )
+        workers = settings.workers()
         result = group_stories(
             docs,
             read_table(con, "minhash_signatures", SIGNATURE_SCHEMA),
             read_table(con, "lsh_bands", BAND_SCHEMA),
             read_table(con, "duplicate_pairs", PAIR_SCHEMA),
+            known_features=read_table(con, TEXT_FEATURES, STORE_SCHEMA),
+            workers=workers,
         )
         tables = {
             "story_clusters": result.story_clusters,
@@ -36,7 +41,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
             "minhash_signatures": result.minhash_signatures,
             "lsh_bands": result.lsh_bands,
         }
-        warehouse.write(con, {**tables, **inputs.record(con)})
+        warehouse.write(con, {**tables, TEXT_FEATURES: result.text_features, **inputs.record(con)})
         largest = pl.from_arrow(
             con.sql(
                 """SELECT c.story_id, count(*) AS documents, any_value(d.title) FILTER (WHERE c.is_canonical) AS headline,
@@ -47,12 +52,17 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
         )
     clusters = result.story_clusters
     by_relation = clusters.group_by("relation").len().sort("relation")
-    context.log.info(f"{clusters['story_id'].n_unique()} stories from {clusters.height} documents")
+    context.log.info(
+        f"{clusters['story_id'].n_unique()} stories from {clusters.height} documents; "
+        f"{result.described} texts described in {workers} worker(s), the others' features kept"
+    )
     yield dg.MaterializeResult(
         asset_key="story_clusters",
         metadata={
             **table_metadata("story_clusters", clusters),
             **inputs.metadata(True),
+            "texts_described": result.described,
+            "workers": workers,
             "stories": clusters["story_id"].n_unique(),
             **{f"documents_{r}": n for r, n in by_relation.iter_rows()},
             "largest_stories": markdown_preview(largest),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability import cli_run, dagster_home, snapshot
+from wirefacts.dedup.stories import group_stories, story_inputs
 from wirefacts.extract.facts import extract
 from wirefacts.text.article import parse_article
 
@@ -56,3 +57,13 @@ def test_facts_do_not_depend_on_the_number_of_workers():
     assert one.tables["official_mentions"].height > 100
     assert all(one.tables[name].equals(two.tables[name]) for name in one.tables)
     assert one.store.equals(two.store)
+
+
+def test_stories_do_not_depend_on_the_number_of_workers():
+    articles = [(name, parse_article(text)) for name, text in reuters(1000)]
+    rows = [(name, a.title, a.body, a.published_on) for name, a in articles]
+    docs = story_inputs(rows)
+    one, two = group_stories(docs, workers=1), group_stories(docs, workers=2)
+    assert two.described == 1000 and one.duplicate_pairs.filter("merged").height > 20
+    for name in ("story_clusters", "duplicate_pairs", "minhash_signatures", "lsh_bands", "text_features"):
+        assert getattr(one, name).equals(getattr(two, name)), name

@@ -18,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from schemas.models import polars_schema
-from wirefacts.dedup import features, minhash, settings
+from wirefacts.dedup import features, minhash, text_features
 from wirefacts.dedup.pair_model import PairModel, load_model, model_inputs
 from wirefacts.dedup.settings import DEFAULT, StorySettings
 from wirefacts.text.article import WORD
@@ -48,6 +48,8 @@ class StoryTables:
     duplicate_pairs: pl.DataFrame
     minhash_signatures: pl.DataFrame
     lsh_bands: pl.DataFrame
+    text_features: pl.DataFrame  # the store of per-text features (text_features.STORE_SCHEMA)
+    described: int  # texts whose features were computed in this run
 
 
 def group_stories(
@@ -57,8 +59,11 @@ def group_stories(
     known_pairs: pl.DataFrame | None = None,
     model: PairModel | None = None,
     choices: StorySettings = DEFAULT,
+    known_features: pl.DataFrame | None = None,
+    workers: int = 1,
 ) -> StoryTables:
-    """docs: doc_id, title, body, published_on, word_count. known_*: the persisted LSH index and pairs."""
+    """docs: doc_id, title, body, published_on, word_count. known_*: the persisted LSH index, pairs
+    and per-text features; texts are described in up to `workers` processes."""
     model = model or load_model()
     if "title" not in docs.columns:
         docs = docs.with_columns(pl.lit(None, dtype=pl.String).alias("title"))
@@ -72,16 +77,17 @@ def group_stories(
         keep & pl.col("other_doc_id").is_in(ids.implode()) & (pl.col("method") == "minhash_lsh")
     )
 
-    new_docs = docs.filter(~pl.col("doc_id").is_in(known_signatures["doc_id"].implode()))
-    new_signatures, new_bands = _index(new_docs)
+    described, feature_store, described_count = text_features.describe_all(docs, known_features, workers)
+    new_ids = docs.filter(~pl.col("doc_id").is_in(known_signatures["doc_id"].implode()))["doc_id"].to_list()
+    new_signatures, new_bands = _index(new_ids, described)
     signatures = pl.concat([known_signatures, new_signatures])
     bands = pl.concat([known_bands, new_bands])
 
     # Byte- or text-identical copies first: the other tiers compare one text per copy group.
     order = _priority(docs)
     pairs: dict[tuple[str, str], dict] = {}
-    representative = _add_exact_pairs(docs, order, pairs)
-    texts = Texts(docs.filter(pl.col("doc_id").is_in(list(set(representative.values())))), choices)
+    representative = _add_exact_pairs(described, order, pairs)
+    texts = Texts(docs.filter(pl.col("doc_id").is_in(list(set(representative.values())))), described, choices)
     candidates: dict[tuple[str, str], str] = {}
     lsh = _lsh_candidates(new_bands, bands).rows() + known_pairs.select("doc_id", "other_doc_id").rows()
     _add_candidates(candidates, lsh, representative, "minhash_lsh")
@@ -97,7 +103,12 @@ def group_stories(
         pair_frame.filter(pl.col("method") != "normalized_hash"),
     )
     return StoryTables(
-        _with_copies(clusters, representative), pair_frame.sort("doc_id", "other_doc_id"), signatures, bands
+        _with_copies(clusters, representative),
+        pair_frame.sort("doc_id", "other_doc_id"),
+        signatures,
+        bands,
+        feature_store,
+        described_count,
     )
 
 
@@ -147,13 +158,13 @@ def _add_candidates(
             candidates.setdefault((a, b), method)
 
 
-def _index(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    if docs.is_empty():
+def _index(
+    ids: list[str], described: dict[str, text_features.TextFeatures]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    if not ids:
         return pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=BAND_SCHEMA)
-    cache: dict[str, int] = {}
-    sigs = minhash.signatures([minhash.shingle_hashes(b, cache=cache) for b in docs["body"]])
+    sigs = minhash.signatures([described[d].shingles for d in ids])
     hashes = minhash.band_hashes(sigs)
-    ids = docs["doc_id"].to_list()
     signature_frame = pl.DataFrame({"doc_id": ids, "signature": list(sigs)}, schema=SIGNATURE_SCHEMA)
     n, b = hashes.shape
     band_frame = pl.DataFrame(
@@ -207,12 +218,15 @@ def _lsh_candidates(new_bands: pl.DataFrame, all_bands: pl.DataFrame) -> pl.Data
     )
 
 
-def _add_exact_pairs(docs: pl.DataFrame, order: list[str], pairs: dict) -> dict[str, str]:
+def _add_exact_pairs(
+    described: dict[str, text_features.TextFeatures], order: list[str], pairs: dict
+) -> dict[str, str]:
     """Pairs of texts equal once case, spacing and punctuation are ignored; returns each
     document's representative (the first of its group in canonical order)."""
     rank = {d: i for i, d in enumerate(order)}
-    keys = docs.select(
-        "doc_id", pl.col("body").map_elements(features.exact_key, return_dtype=pl.String).alias("key")
+    keys = pl.DataFrame(
+        {"doc_id": list(described), "key": [f.exact_key for f in described.values()]},
+        schema={"doc_id": pl.String, "key": pl.String},
     )
     representative = {}
     for group in keys.group_by("key").agg(pl.col("doc_id"))["doc_id"]:
@@ -227,79 +241,63 @@ def _add_exact_pairs(docs: pl.DataFrame, order: list[str], pairs: dict) -> dict[
 
 
 class Texts:
-    """What each distinct text brings to a comparison, computed once per text, not per pair."""
+    """The texts of one comparison: their features (`text_features`), and what is computed from
+    all of them (weights of rare words and names) or per text from those weights, once."""
 
-    def __init__(self, docs: pl.DataFrame, choices: StorySettings = DEFAULT) -> None:
+    def __init__(
+        self,
+        docs: pl.DataFrame,
+        described: dict[str, text_features.TextFeatures],
+        choices: StorySettings = DEFAULT,
+    ) -> None:
         self.choices = choices
         self.bodies = dict(zip(docs["doc_id"], docs["body"], strict=True))
         self.titles = dict(zip(docs["doc_id"], docs["title"], strict=True))
         self.words = dict(zip(docs["doc_id"], docs["word_count"], strict=True))
+        self.features = {d: described[d] for d in self.bodies}
         self.days = {
-            d: (published, features.dateline_day(body))
-            for d, published, body in docs.select("doc_id", "published_on", "body").iter_rows()
+            d: (published, self.features[d].dateline_day)
+            for d, published in docs.select("doc_id", "published_on").iter_rows()
         }
-        self._cache: dict[tuple[str, str], object] = {}
-        self._word_hashes: dict[str, int] = {}
+        self._vectors: dict[str, dict[str, float]] = {}
         self._idf: dict[str, float] | None = None
         self._name_idf: dict[str, float] | None = None
-
-    def _get(self, kind: str, doc_id: str, compute):  # noqa: ANN001, ANN202 - a small memo
-        key = (kind, doc_id)
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
 
     def is_short(self, doc_id: str) -> bool:
         return self.words[doc_id] <= self.choices.headline_only_words
 
     def shingles(self, doc_id: str) -> np.ndarray:
-        return self._get(
-            "shingles", doc_id, lambda: minhash.shingle_hashes(self.bodies[doc_id], cache=self._word_hashes)
-        )
+        return self.features[doc_id].shingles
 
     def narrative(self, doc_id: str) -> np.ndarray:
         """Shingles of the text outside quotations (features.narrative_segments)."""
-
-        def compute() -> np.ndarray:
-            pieces = features.narrative_segments(self.bodies[doc_id], settings.SHINGLE_WORDS)
-            hashes = [minhash.shingle_hashes(p, cache=self._word_hashes) for p in pieces]
-            return np.unique(np.concatenate(hashes)) if hashes else np.empty(0, dtype=np.uint64)
-
-        return self._get("narrative", doc_id, compute)
+        return self.features[doc_id].narrative
 
     def numbers(self, doc_id: str) -> set[str]:
-        return self._get("numbers", doc_id, lambda: features.numbers(self.bodies[doc_id]))
+        return self.features[doc_id].numbers
 
     def distinctive(self, doc_id: str) -> tuple[set[str], set[str], set[str]]:
-        body = self.bodies[doc_id]
-        return self._get(
-            "distinctive", doc_id,
-            lambda: (features.distinctive_numbers(body), features.quote_shingles(body), features.names(body)),
-        )  # fmt: skip
+        return self.features[doc_id].distinctive
 
     def lead(self, doc_id: str) -> set[str]:
-        return self._get(
-            "lead", doc_id, lambda: features.lead_terms(self.titles[doc_id], self.bodies[doc_id])
-        )
+        return self.features[doc_id].lead
 
     def lead_names(self, doc_id: str) -> set[str]:
-        return self._get(
-            "names", doc_id, lambda: features.lead_names(self.titles[doc_id], self.bodies[doc_id])
-        )
+        return self.features[doc_id].lead_names
 
     def numeric_share(self, doc_id: str) -> float:
-        return self._get("numeric", doc_id, lambda: features.numeric_share(self.bodies[doc_id]))
+        return self.features[doc_id].numeric_share
 
     @property
     def idf(self) -> dict[str, float]:
         if self._idf is None:  # document frequencies over every distinct text of the run
-            self._idf = _idf(features.content_terms(b) for b in self.bodies.values())
+            self._idf = _idf(self.features[d].terms for d in self.bodies)
         return self._idf
 
     def vector(self, doc_id: str) -> dict[str, float]:
-        return self._get(
-            "vector", doc_id, lambda: _tfidf(features.content_terms(self.bodies[doc_id]), self.idf)
-        )
+        if doc_id not in self._vectors:
+            self._vectors[doc_id] = _tfidf(self.features[doc_id].terms, self.idf)
+        return self._vectors[doc_id]
 
     @property
     def name_idf(self) -> dict[str, float]:

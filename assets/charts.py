@@ -24,6 +24,20 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)  # a viewer sees the old chart or the new one, never half of one
 
 
+def render_or_reuse(chart: Chart, folder: Path) -> tuple[bytes, bool]:
+    """The chart's PNG, and whether it was rendered: the same spec (its data inline) draws the
+    same picture, so the files of an unchanged spec are kept."""
+    spec = json.dumps(chart.spec, indent=1).encode("utf-8")
+    png_file, svg_file, spec_file = (folder / f"{chart.name}{ext}" for ext in (".png", ".svg", ".vl.json"))
+    if spec_file.is_file() and spec_file.read_bytes() == spec and png_file.is_file() and svg_file.is_file():
+        return png_file.read_bytes(), False
+    png = chart.png()
+    _write_atomically(png_file, png)
+    _write_atomically(svg_file, chart.svg().encode("utf-8"))
+    _write_atomically(spec_file, spec)  # last: a spec on disk means its pictures are there
+    return png, True
+
+
 def _embedded(chart: Chart, png: bytes) -> dg.MetadataValue:
     """The PNG inside the Markdown itself: the UI shows it with no file server behind it."""
     return dg.MetadataValue.md(f"![{chart.title}](data:image/png;base64,{base64.b64encode(png).decode()})")
@@ -48,12 +62,12 @@ def warehouse_charts(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
     folder.mkdir(parents=True, exist_ok=True)
     metadata: dict[str, dg.MetadataValue] = {"folder": dg.MetadataValue.path(str(folder))}
     charts = build_charts(timeline, story_facts)
+    rendered = 0
     for chart in charts:
-        png = chart.png()
-        _write_atomically(folder / f"{chart.name}.png", png)
-        _write_atomically(folder / f"{chart.name}.svg", chart.svg().encode("utf-8"))
-        _write_atomically(folder / f"{chart.name}.vl.json", json.dumps(chart.spec, indent=1).encode("utf-8"))
+        png, drawn = render_or_reuse(chart, folder)
+        rendered += drawn
         metadata[chart.name] = _embedded(chart, png)
         metadata[f"{chart.name}_svg"] = dg.MetadataValue.path(str(folder / f"{chart.name}.svg"))
-    context.log.info(f"{len(charts)} charts written to {folder}")
+    metadata["rendered"] = dg.MetadataValue.int(rendered)
+    context.log.info(f"{rendered} of {len(charts)} charts rendered (the others unchanged) in {folder}")
     return dg.MaterializeResult(metadata=metadata)

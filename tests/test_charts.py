@@ -5,7 +5,7 @@ from datetime import date
 
 import polars as pl
 
-from assets.charts import chart_folder
+from assets.charts import chart_folder, render_or_reuse
 from wirefacts.charts import conflicts_per_story, figures_by_commodity_and_country, stories_over_time
 
 # story_timeline rows of three 1987 Reuters stories over a fortnight, loaded today, one with
@@ -82,3 +82,14 @@ def test_the_pipeline_writes_every_chart_beside_its_warehouse(seeds_warehouse):
         assert (folder / f"{name}.png").read_bytes().startswith(b"\x89PNG")
         assert "<svg" in (folder / f"{name}.svg").read_text(encoding="utf-8")
         assert json.loads((folder / f"{name}.vl.json").read_text(encoding="utf-8"))["data"]["values"]
+
+
+def test_a_chart_is_rendered_again_only_when_its_spec_changes(tmp_path):
+    chart = stories_over_time(TIMELINE)
+    png, rendered = render_or_reuse(chart, tmp_path)
+    assert rendered and png.startswith(b"\x89PNG")
+    assert render_or_reuse(chart, tmp_path) == (png, False)
+    later = stories_over_time(TIMELINE.with_columns(pl.col("documents") + 1))
+    assert render_or_reuse(later, tmp_path)[1]
+    (tmp_path / f"{chart.name}.png").unlink()
+    assert render_or_reuse(later, tmp_path)[1]

@@ -439,9 +439,7 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         "shared_features": len(na & nb) + len(qa & qb) + len(ma & mb),
         "shared_narrative": narrative,
         "lead_overlap": texts.weighted_overlap(texts.lead(a), texts.lead(b)),
-        "title_overlap": features.overlap(
-            features.title_terms(texts.titles[a]), features.title_terms(texts.titles[b])
-        ),
+        "title_overlap": features.overlap(texts.features[a].title_terms, texts.features[b].title_terms),
         "name_agreement": features.overlap(texts.lead_names(a), texts.lead_names(b)),
         "days_apart": texts.days_apart(a, b),
     }

@@ -36,6 +36,7 @@ STORE_SCHEMA = pl.Schema(
         "names": pl.List(pl.String),
         "lead": pl.List(pl.String),
         "lead_names": pl.List(pl.String),
+        "title_terms": pl.List(pl.String),
         "numeric_share": pl.Float64,
         "terms": pl.List(pl.String),
         "term_counts": pl.List(pl.Int64),
@@ -53,6 +54,7 @@ class TextFeatures:
     distinctive: tuple[set[str], set[str], set[str]]  # identifying numbers, quotations, names
     lead: set[str]  # content words of headline and lead
     lead_names: set[str]
+    title_terms: set[str]  # content words of the headline
     numeric_share: float
     terms: Counter  # content words of the body with their counts
     dateline_day: int | None
@@ -73,6 +75,7 @@ def describe(title: str | None, body: str) -> TextFeatures:
         (features.distinctive_numbers(body), features.quote_shingles(body), features.names(body)),
         features.lead_terms(title, body),
         features.lead_names(title, body),
+        features.title_terms(title),
         features.numeric_share(body),
         features.content_terms(body),
         features.dateline_day(body),
@@ -117,6 +120,7 @@ def store_frame(described: dict[str, TextFeatures], keys: dict[str, str], versio
             "names": sorted(f.distinctive[2]),
             "lead": sorted(f.lead),
             "lead_names": sorted(f.lead_names),
+            "title_terms": sorted(f.title_terms),
             "numeric_share": f.numeric_share,
             "terms": list(f.terms),
             "term_counts": list(f.terms.values()),
@@ -139,6 +143,7 @@ def from_store(store: pl.DataFrame) -> dict[str, TextFeatures]:
             (set(columns["distinctive_numbers"][i]), set(columns["quotes"][i]), set(columns["names"][i])),
             set(columns["lead"][i]),
             set(columns["lead_names"][i]),
+            set(columns["title_terms"][i]),
             columns["numeric_share"][i],
             Counter(dict(zip(columns["terms"][i], columns["term_counts"][i], strict=True))),
             columns["dateline_day"][i],

@@ -4,13 +4,27 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import dagster as dg
+import xxhash
 
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import SourceFolder, Warehouse
+from assets.reuse import folder_inputs, kept_results
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
-from wirefacts.text.ingest import scan_folder
-from wirefacts.text.outlets import OUTLETS_FILE, load_outlet_map
+from wirefacts.text.ingest import Document, Rejection, Unchanged, scan_folder
+from wirefacts.text.outlets import OUTLETS_FILE, OutletMap, load_outlet_map
 from wirefacts.warehouse import read_table, table_names
+
+
+def folder_fingerprint(scanned: list[Document | Rejection | Unchanged], outlets: OutletMap) -> str:
+    """What the documents tables are built from: each file's path and bytes (or why it was
+    refused) and the outlet map. A file new or changed since the last run is a Document here."""
+    digest = xxhash.xxh64(repr(outlets.rows).encode())
+    for item in scanned:
+        # A file parsed now and the same file found unchanged by the next run hash alike.
+        if isinstance(item, Document):
+            item = Unchanged(item.source_path, item.content_sha256)
+        digest.update(repr(item).encode() + b"\0")
+    return digest.hexdigest()
 
 
 @dg.multi_asset(specs=table_specs("documents"), pool="duckdb")
@@ -26,11 +40,18 @@ def document_tables(
     except (ValueError, UnicodeDecodeError) as exc:
         raise dg.Failure(f"{source.root / OUTLETS_FILE} cannot be read: {exc}") from exc
     with warehouse.connect() as con:
-        previous = read_table(con, "documents", DOCUMENTS)
-        loaded = dict(previous.filter("is_present").select("source_path", "content_sha256").iter_rows())
-        scanned = scan_folder(source.root, source.byte_limit, source.file_limit, loaded)
+        present = "SELECT source_path, content_sha256 FROM documents WHERE is_present"
+        loaded = dict(con.execute(present).fetchall()) if "documents" in table_names(con) else {}
+        scanned = list(scan_folder(source.root, source.byte_limit, source.file_limit, loaded))
+        inputs = folder_inputs("documents", folder_fingerprint(scanned, outlets))
+        if inputs.unchanged(con):
+            context.log.info(
+                f"no file in {source.root} changed since the documents were built: kept as they are"
+            )
+            yield from kept_results(con, inputs)
+            return
         before = {
-            "documents": previous,
+            "documents": read_table(con, "documents", DOCUMENTS),
             "rejected_documents": read_table(con, "rejected_documents", REJECTED),
             "sentences": read_table(con, "sentences", SENTENCES),
         }
@@ -40,8 +61,7 @@ def document_tables(
         # Only the tables that changed are rewritten: an unchanged folder writes nothing.
         present = table_names(con)
         changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}
-        if changed:
-            warehouse.write(con, changed)
+        warehouse.write(con, {**changed, **inputs.record(con)})
     documents, rejected = tables["documents"], tables["rejected_documents"]
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
     context.log.info(
@@ -62,6 +82,7 @@ def document_tables(
             "missing_from_folder": int((~documents["is_present"]).sum()),
             "source_folder": str(source.root),
             "rewritten": "documents" in changed,
+            **inputs.metadata(True),
         },
     )
     yield dg.MaterializeResult(

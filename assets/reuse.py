@@ -65,6 +65,11 @@ def step_inputs(con: duckdb.DuckDBPyConnection, step: str, query: str, *extra: s
     return StepInputs(step, code_version(), input_fingerprint(con, query, *extra))
 
 
+def folder_inputs(step: str, fingerprint: str) -> StepInputs:
+    """A step whose inputs are files, not tables: the caller fingerprints what it scanned."""
+    return StepInputs(step, code_version(), fingerprint)
+
+
 def kept_results(con: duckdb.DuckDBPyConnection, inputs: StepInputs) -> Iterator[dg.MaterializeResult]:
     """The step's tables as they are, each with its row count and a note that nothing was redone."""
     for t in written_by(inputs.step):

@@ -8,13 +8,18 @@ The baseline, timed in the same process before the runs: datasketch MinHash + Mi
 core) over the same texts, shingled by wirefacts' shingle function. Because this machine is
 noisy, the figures to compare are the ratios printed beside the seconds, all from one run.
 
-Usage: python benchmarks/pipeline_bench.py [--held-back 100]
+With --scale N the folder holds N documents sampled from Reuters train and perturbed as
+`stories_bench.py --scale` perturbs them (re-headlined, trimmed, re-wrapped, framed by site
+furniture): the 100,000-document figures.
+
+Usage: python benchmarks/pipeline_bench.py [--held-back 100] [--scale 100000]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import resource
 import shutil
 import subprocess
@@ -25,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import records  # noqa: E402
-from stories_bench import datasketch_candidates  # noqa: E402
+from stories_bench import datasketch_candidates, perturb  # noqa: E402
 
 from wirefacts.dedup import minhash  # noqa: E402
 
@@ -61,8 +66,14 @@ def peak_child_mb() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--held-back", type=int, default=100, help="files that land after the full run")
+    ap.add_argument(
+        "--scale", type=int, default=0, help="this many perturbed documents instead of the corpus"
+    )
     args = ap.parse_args()
     stories = [(r["file"], r["text"]) for r in records("reuters21578-train.jsonl.gz")]
+    if args.scale:
+        rng = random.Random(7)
+        stories = [(f"p{i:07d}.txt", perturb(rng.choice(stories)[1], rng)) for i in range(args.scale)]
     first, later = stories[: -args.held_back], stories[-args.held_back :]
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -78,7 +89,8 @@ def main() -> None:
         for name, text in later:
             (source / name).write_text(text, encoding="utf-8")
         added, added_summary = timed_run(source, warehouse, home)
-    print(f"documents                     {len(first):,} Reuters-21578 train stories (+{len(later)} later)")
+    what = "perturbed Reuters-21578 train stories" if args.scale else "Reuters-21578 train stories"
+    print(f"documents                     {len(first):,} {what} (+{len(later)} later)")
     print(f"datasketch MinHash+LSH        {baseline:7.1f} s   (the one-core baseline)")
     print(f"full run                      {full:7.1f} s   {full / baseline:5.1f}x the baseline")
     print(f"rerun, nothing new            {unchanged:7.1f} s   {unchanged / full:5.2f} of the full run")

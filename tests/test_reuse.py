@@ -29,9 +29,8 @@ def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
 
     again = run_pipeline(source, warehouse)
     kept = recomputed(again)
-    assert {"story_clusters", "trade_figures", "story_facts", "fact_conflicts"} <= set(kept)
-    assert set(kept.values()) == {False}
-    assert flags(again, "rewritten") == {"documents": False}  # an unchanged folder writes nothing
+    assert {"documents", "sentences", "story_clusters", "trade_figures", "story_facts"} <= set(kept)
+    assert set(kept.values()) == {False}  # an unchanged folder writes nothing
     assert query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1") == before
 
     changed = source / "002_1227c4f16900d284.txt"
@@ -39,6 +38,11 @@ def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
         changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8"
     )
     assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
+    (source / "003_b44f0daa981a4079.txt").unlink()  # a file that leaves the folder is news too
+    assert recomputed(run_pipeline(source, warehouse))["documents"] is True
+    assert query(warehouse, "SELECT source_path FROM documents WHERE NOT is_present") == [
+        ("003_b44f0daa981a4079.txt",)
+    ]
 
 
 def test_new_code_recomputes_what_it_computes(tmp_path, monkeypatch):

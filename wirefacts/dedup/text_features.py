@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 import xxhash
 
 from wirefacts.dedup import features, minhash, settings
@@ -20,6 +21,8 @@ from wirefacts.parallel import run_all
 
 # The bookkeeping table of per-text features, written with the story tables in one transaction.
 TEXT_FEATURES = "_text_features"
+# Hash arrays move through Arrow buffers, never as Python ints (millions of them at scale).
+HASH_COLUMNS = ("shingles", "narrative")
 # Word hashes are the same in every process; each worker keeps its own memo of them.
 _WORD_HASHES: dict[str, int] = {}
 STORE_SCHEMA = pl.Schema(
@@ -112,8 +115,6 @@ def store_frame(described: dict[str, TextFeatures], keys: dict[str, str], versio
             "text_key": keys[d],
             "version": version,
             "exact_key": f.exact_key,
-            "shingles": f.shingles.tolist(),
-            "narrative": f.narrative.tolist(),
             "numbers": sorted(f.numbers),
             "distinctive_numbers": sorted(f.distinctive[0]),
             "quotes": sorted(f.distinctive[1]),
@@ -128,17 +129,37 @@ def store_frame(described: dict[str, TextFeatures], keys: dict[str, str], versio
         }
         for d, f in described.items()
     ]
-    return pl.DataFrame(rows, schema=STORE_SCHEMA)
+    hashes = {name: _hash_lists([getattr(f, name) for f in described.values()]) for name in HASH_COLUMNS}
+    others = pl.Schema({n: t for n, t in STORE_SCHEMA.items() if n not in HASH_COLUMNS})
+    return pl.DataFrame(rows, schema=others).with_columns(**hashes).select(STORE_SCHEMA.names())
+
+
+def _hash_lists(arrays: list[np.ndarray]) -> pl.Series:
+    """One list column from many hash arrays, through Arrow buffers rather than Python ints."""
+    offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
+    np.cumsum([len(a) for a in arrays], out=offsets[1:])
+    values = np.concatenate(arrays).astype(np.uint64) if arrays else np.empty(0, dtype=np.uint64)
+    return pl.Series(pa.LargeListArray.from_arrays(pa.array(offsets), pa.array(values)))
+
+
+def _hash_arrays(column: pl.Series) -> list[np.ndarray]:
+    """The list column's rows as views into one numpy array."""
+    lists = column.to_arrow()
+    lists = lists.combine_chunks() if isinstance(lists, pa.ChunkedArray) else lists
+    values = lists.values.to_numpy(zero_copy_only=False)
+    offsets = lists.offsets.to_numpy()
+    return [values[offsets[i] : offsets[i + 1]] for i in range(len(lists))]
 
 
 def from_store(store: pl.DataFrame) -> dict[str, TextFeatures]:
-    columns = {name: store[name].to_list() for name in STORE_SCHEMA.names()}
+    columns = {name: store[name].to_list() for name in STORE_SCHEMA.names() if name not in HASH_COLUMNS}
+    columns |= {name: _hash_arrays(store[name]) for name in HASH_COLUMNS}
     found = {}
     for i, doc_id in enumerate(columns["doc_id"]):
         found[doc_id] = TextFeatures(
             columns["exact_key"][i],
-            np.array(columns["shingles"][i], dtype=np.uint64),
-            np.array(columns["narrative"][i], dtype=np.uint64),
+            columns["shingles"][i],
+            columns["narrative"][i],
             set(columns["numbers"][i]),
             (set(columns["distinctive_numbers"][i]), set(columns["quotes"][i]), set(columns["names"][i])),
             set(columns["lead"][i]),

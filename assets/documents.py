@@ -58,7 +58,7 @@ def document_tables(
         tables = build_tables(
             scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets
         )
-        # Only the tables that changed are rewritten: an unchanged folder writes nothing.
+        # Only the tables that changed are rewritten.
         present = table_names(con)
         changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}
         warehouse.write(con, {**changed, **inputs.record(con)})

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -11,6 +15,21 @@ import pytest
 from pipelines.definitions import defs
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+CORPORA = Path(
+    os.environ.get("WIREFACTS_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora")
+)
+
+
+def corpus_records(name: str) -> Iterator[dict]:
+    """The records of a ../shared corpus; CI fails without it, a developer's run skips."""
+    path = CORPORA / name
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is not here: CI must run with ../shared beside the repository")
+        pytest.skip(f"{path} is not here")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
 
 
 def run_pipeline(source: Path, warehouse: Path, **source_config: object) -> dg.ExecuteInProcessResult:

@@ -1,37 +1,20 @@
 """A run that adds files to a warehouse gives every table a clean run over the same folder gives,
 on real wire copy (Reuters-21578 train); and the facts do not depend on the number of workers."""
 
-import gzip
-import json
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import corpus_records
 from tests.reliability import cli_run, dagster_home, snapshot
 from wirefacts.dedup.stories import group_stories, story_inputs
 from wirefacts.extract.facts import extract
 from wirefacts.text.article import parse_article
 
-CORPUS = Path(os.environ.get("WIREFACTS_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
-
 pytestmark = pytest.mark.corpus
 
 
 def reuters(count: int) -> list[tuple[str, str]]:
-    path = CORPUS / "reuters21578-train.jsonl.gz"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is not here: CI must run with ../shared beside the repository")
-        pytest.skip(f"{path} is not here")
-    stories = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            stories.append((record["file"], record["text"]))
-            if len(stories) == count:
-                break
-    return stories
+    records = corpus_records("reuters21578-train.jsonl.gz")
+    return [(record["file"], record["text"]) for record, _ in zip(records, range(count), strict=False)]
 
 
 def test_files_added_to_a_warehouse_give_the_tables_of_a_clean_run(tmp_path):

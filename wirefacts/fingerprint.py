@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import xxhash
 
 PACKAGE = Path(__file__).resolve().parent
@@ -41,3 +42,15 @@ def input_fingerprint(con: duckdb.DuckDBPyConnection, query: str, *extra: str) -
 def stable_id(*parts: object) -> str:
     """A row's id from the parts that identify it: the same in every run and on every machine."""
     return xxhash.xxh64_hexdigest("\x1f".join(str(p) for p in parts).encode("utf-8"))
+
+
+def still_valid(stored: pl.DataFrame | None, keys: dict[str, str], version: str) -> pl.DataFrame | None:
+    """The rows of a per-document store (doc_id, text_key, version) computed from the documents'
+    present texts under this version; None when nothing was stored."""
+    if stored is None or stored.is_empty():
+        return None
+    current = pl.DataFrame(
+        {"doc_id": list(keys), "text_key": list(keys.values())},
+        schema=stored.select("doc_id", "text_key").schema,
+    )
+    return stored.filter(pl.col("version") == version).join(current, on=["doc_id", "text_key"], how="semi")

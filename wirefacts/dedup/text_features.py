@@ -16,7 +16,7 @@ import pyarrow as pa
 import xxhash
 
 from wirefacts.dedup import features, minhash, settings
-from wirefacts.fingerprint import code_version
+from wirefacts.fingerprint import code_version, still_valid
 from wirefacts.parallel import run_all
 
 # The bookkeeping table of per-text features, written with the story tables in one transaction.
@@ -92,12 +92,8 @@ def describe_all(
     texts were described in this run; stored rows of the same text and version are reused."""
     version = code_version()
     keys = {d: text_key(t, b) for d, t, b in docs.select("doc_id", "title", "body").iter_rows()}
-    kept = pl.DataFrame(schema=STORE_SCHEMA)
-    if stored is not None and not stored.is_empty():
-        current = pl.DataFrame({"doc_id": list(keys), "text_key": list(keys.values())})
-        kept = stored.filter(pl.col("version") == version).join(
-            current, on=["doc_id", "text_key"], how="semi"
-        )
+    valid = still_valid(stored, keys, version)
+    kept = pl.DataFrame(schema=STORE_SCHEMA) if valid is None else valid
     found = from_store(kept)
     new = docs.filter(~pl.col("doc_id").is_in(kept["doc_id"].implode()))
     calls = list(new.select("title", "body").iter_rows())

@@ -32,7 +32,7 @@ from wirefacts.extract.document_facts import (
 from wirefacts.extract.officials import OfficialMention
 from wirefacts.extract.people import known_full_names, known_surnames, resolve_corpus
 from wirefacts.extract.settings import DEFAULT, ExtractionSettings
-from wirefacts.fingerprint import code_version
+from wirefacts.fingerprint import code_version, still_valid
 from wirefacts.parallel import run_all
 
 # The facts step's tables from the registry; quarantined_rows is the asset's, not extraction's.
@@ -76,11 +76,8 @@ def extract(
     docs = list(docs)
     version = store_version(settings)
     keys = {doc_id: text_key(body, published_on) for doc_id, body, published_on in docs}
-    kept: dict[str, dict] = {}
-    if stored is not None:
-        for row in stored.filter(pl.col("version") == version).iter_rows(named=True):
-            if keys.get(row["doc_id"]) == row["text_key"]:
-                kept[row["doc_id"]] = row
+    valid = still_valid(stored, keys, version)
+    kept = {row["doc_id"]: row for row in valid.iter_rows(named=True)} if valid is not None else {}
     previous = {doc_id: from_stored(row) for doc_id, row in kept.items()}
 
     to_read = [(doc_id, body, settings) for doc_id, body, _ in docs if doc_id not in previous]

@@ -235,3 +235,20 @@ def test_groundwork_for_talks_means_they_are_still_to_come():
         "MITI Vice Minister Makoto Kuroda and Deputy U.S. Trade Representative Michael Smith."
     )
     assert [m.status for m in meetings(text)] == ["scheduled"]
+
+
+def test_the_place_a_visit_leads_to_comes_before_a_place_that_frames_it():
+    (meeting,) = meetings(
+        "Before arriving in the U.S., President Xi Jinping will pay a state visit to Finland on April 4."
+    )
+    assert (meeting.location, meeting.location_country, meeting.status) == ("Finland", "FIN", "scheduled")
+
+
+def test_a_place_from_the_dateline_gives_way_to_a_named_place_of_the_same_talks():
+    text = (
+        "RIO DE JANEIRO, March 12 - Brazilian Coffee Institute president Jorio Dauster assessed the "
+        "failure of talks in London to set International Coffee Organization, ICO, export quotas. "
+        "Prices have recovered from the lows that followed the collapse of the ICO talks."
+    )
+    found = [(sorted(p.name for p in m.participants), m.location_country) for m in meetings(text)]
+    assert found == [(["ICO", "International Coffee Organization"], "GBR")]

@@ -232,3 +232,15 @@ def test_a_portfolio_after_a_title_is_no_name():
         "Task Force."
     )
     assert names(text) == set()
+
+
+def test_a_month_after_a_first_name_is_a_surname_but_a_date_is_not():
+    text = (
+        "The Taoiseach has said the discussions he has had with British Prime Minister Theresa May "
+        "about Irish priorities are reflected fully in her letter. May said in May that the talks "
+        "would resume on May 5."
+    )
+    found = [(o.name, text[o.start : o.end], o.start) for o in find_officials(text)]
+    assert found == [("Theresa May", "Theresa May", 78), ("Theresa May", "May", 148)]
+    dated = "Treasury Secretary James Baker May 5 said the dollar had fallen far enough."
+    assert [o.name for o in find_officials(dated)] == ["James Baker"]

@@ -7,6 +7,7 @@ reading each pair, never by these scores.
 
 Usage: python benchmarks/gold/select_story_candidates.py OUT_DIR
        python benchmarks/gold/select_story_candidates.py --outlet-batch OUT.tsv
+       python benchmarks/gold/select_story_candidates.py --reuters-batch OUT_DIR
 
 The second form lists newsarticles-dev pairs from different outlets, at most three days apart,
 that the gold has not decided yet: texts sharing word 5-grams of narrative (outside quotations)
@@ -189,12 +190,20 @@ def main() -> None:
             for row in outlet_batch(articles, decided):
                 fh.write("\t".join(map(str, row)) + "\n")
         return
-    out = Path(sys.argv[1])
-    rng = random.Random(20261202)
     reuters = [json.loads(x) for x in gzip.open(CORPORA / "reuters21578-train.jsonl.gz", "rt")]
     day = {r["file"]: day_number(r["date"]) for r in reuters}
     pairs = candidate_pairs(reuters, day, max_days=4, min_contain=0.25)
     pairs.update(flash_pairs(reuters, day))
+    if sys.argv[1] == "--reuters-batch":
+        gold = json.loads((Path(__file__).with_name("stories.dev.gold.json")).read_text())["sets"]
+        held = set(gold["reuters_wire"]["documents"])
+        unseen = [r for r in reuters if r["file"] not in held]
+        pairs = {p: s for p, s in pairs.items() if not held & set(p)}
+        chosen = choose(unseen, pairs, target_docs=130, n_random=20, rng=random.Random(20261204))
+        write(Path(sys.argv[2]), "reuters", reuters, chosen, pairs, ["date"])
+        return
+    out = Path(sys.argv[1])
+    rng = random.Random(20261202)
     chosen = choose(reuters, pairs, target_docs=290, n_random=60, rng=rng)
     write(out, "reuters", reuters, chosen, pairs, ["date"])
 

@@ -116,6 +116,7 @@ class Meeting:
     end: int
     evidence: str
     triggers: list[str] = field(default_factory=list)
+    place_from_dateline: bool = False  # only where the report was filed, so weaker than a named place
 
 
 def find_meetings(
@@ -163,6 +164,7 @@ def find_meetings(
             meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
             if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
                 meeting.location, meeting.location_country = dateline
+                meeting.place_from_dateline = True
             meetings.append(meeting)
     return _merge(meetings)
 
@@ -353,12 +355,20 @@ def _location(text: str, only_in: bool = False) -> tuple[str, str] | None:
         if only_in
         else r"\b(?:in|at|to|visited|visiting|visit)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:city of\s+)?$"
     )
-    for start, end, place in find_places(text):
-        if place.kind not in ("city", "country") and place.text not in MEETING_VENUES:
-            continue
-        if re.search(pattern, text[max(0, start - 40) : start], re.I):
-            return text[start:end], place.country
-    return None
+    found = [
+        (start, text[start:end], place.country)
+        for start, end, place in find_places(text)
+        if (place.kind in ("city", "country") or place.text in MEETING_VENUES)
+        and re.search(pattern, text[max(0, start - 40) : start], re.I)
+    ]
+    if not found:
+        return None
+    # "Before arriving in the U.S., Xi will pay a state visit to Finland": the place the meeting
+    # word leads to, before one that only frames it.
+    trigger = TRIGGER.search(text)
+    after = [f for f in found if trigger and f[0] > trigger.start()]
+    _, name, country = (after or found)[0]
+    return name, country
 
 
 def _date(sentence: str, segment: str, published_on: date | None) -> tuple[str | None, date | None]:
@@ -421,6 +431,12 @@ def _merge(meetings: list[Meeting]) -> list[Meeting]:
         if same is None:
             merged.append(m)
             continue
+        if same.place_from_dateline and m.location_country and not m.place_from_dateline:
+            same.location, same.location_country, same.place_from_dateline = (
+                m.location,
+                m.location_country,
+                False,
+            )
         for attr in ("what", "location", "location_country", "date_text", "date_start"):
             if getattr(same, attr) is None and getattr(m, attr) is not None:
                 setattr(same, attr, getattr(m, attr))
@@ -436,5 +452,9 @@ def _compatible(a: Meeting, b: Meeting) -> bool:
     if a.status != b.status and "cancelled" in (a.status, b.status):
         return False
     return (
-        a.location_country is None or b.location_country is None or a.location_country == b.location_country
+        a.location_country is None
+        or b.location_country is None
+        or a.location_country == b.location_country
+        or a.place_from_dateline
+        or b.place_from_dateline
     )

@@ -13,6 +13,7 @@ from functools import cache
 
 from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, find_places, places
 from wirefacts.text.article import STOPWORDS
+from wirefacts.text.dates import MONTHS
 
 # Office heads, multi-word ones before their parts. Gated heads also name company officers, so they need a public
 # body, a country or nothing at all in front of them ("President Reagan").
@@ -122,6 +123,24 @@ NOT_NAMES = {
     "Counterpart", "Officials", "Official", "Sources", "Analysts", "Some", "Speaking", "Asked", "According",
     "Meanwhile", "However", "Also", "Both", "Two", "His", "Her", "Its", "Their", "After", "Before", "During",
 }  # fmt: skip
+# Month names that are also surnames (Theresa May): after a first name they are the person's.
+MONTH_SURNAMES = {max((m for m in MONTHS if MONTHS[m] == n), key=len).capitalize() for n in range(1, 13)}
+# "in May", "on May 5", "last May": the month, not Mrs May.
+MONTH_USE_BEFORE = re.compile(
+    r"\b(?:in|on|of|since|until|till|by|from|through|to|late|early|mid|last|next|this|every|each)[\s-]+$",
+    re.I,
+)
+MONTH_USE_AFTER = re.compile(r"^[\s,]*(?:\d|the\b)")
+
+
+def is_month_use(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised month word at text[start:end] names the month here."""
+    return bool(
+        MONTH_USE_BEFORE.search(text[max(0, start - 12) : start])
+        or MONTH_USE_AFTER.match(text[end : end + 6])
+    )
+
+
 MONARCHS = {"King", "Queen", "Emir", "Sultan", "Crown Prince"}
 TITLE_WORDS = {word for head in HEADS for word in head.split()}
 # Words of organisations and places that the name pattern would otherwise take for people.
@@ -225,7 +244,9 @@ def _head_span(raw_title: str, head: str) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-def _clean_name(name: str) -> str | None:
+def _clean_name(name: str, following: str = "") -> str | None:
+    """The person's name in a matched span; `following` is the text after the span, which tells
+    a surname that is a month ("Theresa May said") from a date ("Baker May 5")."""
     name = HONORIFICS.sub("", name.strip())
     # "President Carter's White House": the name ends at the possessive.
     name = re.split(r"(?<=\w)['’]s\b", name)[0]
@@ -234,6 +255,12 @@ def _clean_name(name: str) -> str | None:
         tokens = tokens[1:]
     cut = len(tokens)
     for i, token in enumerate(tokens):
+        if (
+            i > 0
+            and token in MONTH_SURNAMES
+            and not MONTH_USE_AFTER.match(" ".join(tokens[i + 1 :]) + following)
+        ):
+            continue
         if token in NOT_NAMES or token.rstrip(".") in NOT_NAMES or token in places():
             cut = i
             break
@@ -436,7 +463,7 @@ def _mention(text: str, m: re.Match, raw_title: str, title_start: int) -> Offici
         return None  # a former office holder is named by an office they no longer hold
     if head in GATED and _company_word_before(text, title_start):
         return None
-    name = _clean_name(m.group("name"))
+    name = _clean_name(m.group("name"), text[m.end("name") : m.end("name") + 6])
     if name is None:
         return None
     start = m.start("name") + m.group("name").find(name.split()[0])
@@ -473,6 +500,8 @@ def _surname_mentions(text: str, titled: list[OfficialMention]) -> list[Official
     found = []
     for m in pattern.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group(1) in MONTH_SURNAMES and is_month_use(text, m.start(), m.end()):
             continue
         source = by_part[m.group(1)]
         found.append(OfficialMention(source.name, source.title, source.country, m.start(), m.end(), -1))

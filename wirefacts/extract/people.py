@@ -16,7 +16,7 @@ import polars as pl
 
 from schemas.models import polars_schema
 from wirefacts.extract.gazetteers import INTERNATIONAL_BODIES, places
-from wirefacts.extract.officials import OfficialMention
+from wirefacts.extract.officials import MONTH_SURNAMES, OfficialMention
 from wirefacts.extract.settings import DEFAULT, ExtractionSettings
 from wirefacts.fingerprint import stable_id
 from wirefacts.text.article import STOPWORDS
@@ -103,6 +103,7 @@ def known_surnames(
         and len(s) >= settings.surname_min_chars
         and s.lower() not in STOPWORDS
         and s not in places()
+        and s not in MONTH_SURNAMES  # "May" alone is the month more often than the person
     }
 
 

@@ -82,6 +82,8 @@ def test_a_country_is_named_by_its_first_standard_name():
         ("U.S. LEADING INDEX FELL 1.0 PCT IN JANUARY\n\nWASHINGTON, March 3 - The U.S. index of leading "
          "indicators fell.", ("Washington", "USA")),
         ("BRAZIL, March 3 - Coffee exports fell in February.", ("Brazil", "BRA")),
+        ("TAUPO, New Zealand, March 22 - Ministers from more than 20 nations were told by New Zealand "
+         "that the next negotiations would be the last this century.", ("Taupo", "NZL")),
     ],
 )  # fmt: skip
 def test_the_city_or_country_of_a_wire_dateline(text, place):

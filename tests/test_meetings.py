@@ -252,3 +252,12 @@ def test_a_place_from_the_dateline_gives_way_to_a_named_place_of_the_same_talks(
     )
     found = [(sorted(p.name for p in m.participants), m.location_country) for m in meetings(text)]
     assert found == [(["ICO", "International Coffee Organization"], "GBR")]
+
+
+def test_talks_here_are_at_the_dateline_even_when_still_to_come():
+    text = (
+        "TAUPO, New Zealand, March 22 - Trade Minister Mike Moore said the ministers would hold "
+        "two days of talks here on the next round."
+    )
+    (meeting,) = meetings(text)
+    assert (meeting.status, meeting.location, meeting.location_country) == ("scheduled", "Taupo", "NZL")

@@ -131,8 +131,8 @@ def dateline_place(text: str) -> tuple[str, str] | None:
     (Reuters) -", "NEW YORK (AP) —"): where a report without another place was filed, and so where
     what it reports as held took place."""
     m = re.match(
-        r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*"
-        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\(\w+\))?|\(\w+\))\s+[-–—]",
+        r"\s*(?:[A-Z][^\n]{0,120}\n+\s*)?([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,\s+([A-Z][A-Za-z .'-]{2,30}?))?"
+        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\(\w+\))?|\s*\(\w+\))\s+[-–—]",
         text,
     )
     if not m:
@@ -141,6 +141,10 @@ def dateline_place(text: str) -> tuple[str, str] | None:
     found = places_by_lower_name().get(m.group(1).strip().lower())
     if found and found[1].kind in ("city", "country"):
         return found[0], found[1].country
+    # "TAUPO, New Zealand, March 22 -": a town the gazetteer lacks, in the country written after it.
+    country = places_by_lower_name().get((m.group(2) or "").strip().lower())
+    if country and country[1].kind == "country":
+        return m.group(1).strip().title(), country[1].country
     return None
 
 

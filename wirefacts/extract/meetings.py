@@ -162,6 +162,8 @@ def find_meetings(
                 and not _outside_meeting_clause(text, p, first_trigger)
             ]
             meeting = _meeting(text, sentence, s_start, seg_start, seg_end, people, triggers, published_on)
+            if meeting.location_country is None and dateline and HERE.search(segment):
+                meeting.location, meeting.location_country = dateline  # "two days of talks here"
             if meeting.location_country is None and meeting.status in ("held", "ongoing") and dateline:
                 meeting.location, meeting.location_country = dateline
                 meeting.place_from_dateline = True
@@ -169,6 +171,8 @@ def find_meetings(
     return _merge(meetings)
 
 
+# "here" in wire copy is the dateline's city, whatever the meeting's status.
+HERE = re.compile(r"\b(?:here|in this city)\b")
 DESCRIBED_OFFICE = re.compile(
     r"\b[Tt]he\s+(?P<place>[A-Z][a-z]+)\s+(?P<office>president|prime minister|premier|foreign minister|"
     r"finance minister|chancellor|leader|king|emir)\b"

@@ -261,3 +261,13 @@ def test_talks_here_are_at_the_dateline_even_when_still_to_come():
     )
     (meeting,) = meetings(text)
     assert (meeting.status, meeting.location, meeting.location_country) == ("scheduled", "Taupo", "NZL")
+
+
+def test_the_place_of_a_closing_attribution_is_where_it_was_said():
+    text = (
+        "President Xi Jinping will deliver a keynote speech when attending the meeting, "
+        "Vice-Foreign Minister Li Baodong told a news briefing in Beijing."
+    )
+    assert [(m.location, m.location_country) for m in meetings(text)] == [(None, None)]
+    told = "President George W Bush told the Apec summit in Chile that he remained committed to the cut."
+    assert [m.location_country for m in meetings(told)] == ["CHL"]

@@ -315,7 +315,11 @@ def _meeting(
     joined = " ".join(triggers)
     kind = next((name for pattern, name in KINDS if re.search(pattern, joined)), "meeting")
     what_match = WHAT.search(segment)
-    location, location_country = _location(segment) or _location(sentence, only_in=True) or (None, None)
+    location, location_country = (
+        _location(_before_attribution(segment))
+        or _location(_before_attribution(sentence), only_in=True)
+        or (None, None)
+    )
     date_text, date_start = _date(sentence, segment, published_on)
     return Meeting(
         kind=kind,
@@ -331,6 +335,19 @@ def _meeting(
         evidence=text[offset + seg_start : offset + seg_end],
         triggers=triggers,
     )
+
+
+# "..., Vice-Foreign Minister Li Baodong told a news briefing in Beijing": where it was said.
+CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|tells|added)\b[^,]*$")
+
+
+def _before_attribution(text: str) -> str:
+    """The text before a closing attribution, whose place is where the speaker spoke (unless the
+    attribution holds the meeting word: "Bush, who told the Apec summit in Chile ...")."""
+    closing = CLOSING_ATTRIBUTION.search(text)
+    if closing is None or TRIGGER.search(closing.group(0)):
+        return text
+    return text[: closing.start()]
 
 
 AFTER_THE_MEETING = re.compile(r"\b(?:after|following|since)\s+(?:\w+['’]?s?\s+){0,3}$", re.I)

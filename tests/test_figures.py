@@ -166,3 +166,13 @@ def test_a_quantity_far_from_any_commodity_is_of_the_goods_the_story_is_about():
         COFFEE_STORY, sentence_spans(COFFEE_STORY), find_commodities(COFFEE_STORY), no_carry_over
     )
     assert (figure.value, figure.unit, figure.commodity, figure.country) == (2e6, "bag", "coffee", "BRA")
+
+
+def test_currency_dealers_levels_are_not_trade_figures():
+    text = (
+        "It briefly dipped below 145 yen, to a quoted low of 144.85, but recovered later. Without "
+        "agreement on the trade issue, the dollar appears set to test support levels at 143 yen, "
+        "with 140 yen within reach over the next few weeks, dealers said. Japan's exports of cars "
+        "rose to 2.1 billion yen in February."
+    )
+    assert [f.value for f in figures(text)] == [2_100_000_000]

@@ -244,3 +244,12 @@ def test_a_month_after_a_first_name_is_a_surname_but_a_date_is_not():
     assert found == [("Theresa May", "Theresa May", 78), ("Theresa May", "May", 148)]
     dated = "Treasury Secretary James Baker May 5 said the dollar had fallen far enough."
     assert [o.name for o in find_officials(dated)] == ["James Baker"]
+
+
+def test_offices_of_one_country_give_it_and_a_confederation_is_no_name():
+    text = (
+        "Federal Councillor Doris Leuthard took over from Johann N. Schneider-Ammann as president of "
+        "the Swiss Confederation. Taoiseach Enda Kenny will travel to Washington."
+    )
+    found = [(o.name, o.country) for o in find_officials(text) if o.title_start >= 0]
+    assert found == [("Doris Leuthard", "CHE"), ("Enda Kenny", "IRL")]

@@ -95,7 +95,10 @@ NOT_TRADE = re.compile(
     r"|\bagainst the (?:u\.s\. |[a-z]+ )?(?:dollar|euro|yen|pound|sterling|mark|franc|greenback|currency)s?\b"
     # "The dollar in any case held in a narrow range": up to three words between the currency and its verb.
     r"|\b(?:dollar|euro|greenback|yen|sterling|pound|currency)\s+(?:\w+\s+){0,3}(?:was|is|hit|rose|fell|traded|trading|"
-    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched|held|holds|firmed|eased|weakened)\b",
+    r"reached|reaches|closed|stood|slipped|climbed|rallied|rallying|touched|held|holds|firmed|eased|weakened|"
+    r"appears|seems|dipped)\b"
+    # Currency dealers' words: "test support levels at 143 yen", "a quoted low of 144.85".
+    r"|\b(?:support|resistance) levels?\b|\bquoted (?:at|low|high)\b|\bdipped below\b",
     re.I,
 )
 # A share of GDP is a figure when it is a trade balance ("a current account deficit of 5% of GDP").

@@ -28,7 +28,7 @@ HEADS = [
     # Offices of other systems of government.
     "Taoiseach", "Tanaiste", "High Commissioner", "Governor-General", "Governor General", "First Minister",
     "Attorney General", "Attorney-General", "State Councillor", "Mayor", "Treasurer", "Chief Negotiator",
-    "Negotiator", "Chief Strategist",
+    "Negotiator", "Chief Strategist", "Federal Councillor",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
@@ -146,7 +146,7 @@ TITLE_WORDS = {word for head in HEADS for word in head.split()}
 # Words of organisations and places that the name pattern would otherwise take for people.
 ORGANISATION_WORDS = {
     "Limited", "Ltd", "Inc", "Corp", "Co", "Centre", "Center", "Insurance", "Group", "Bank", "Company", "Corporation",
-    "Association", "Union", "University", "Institute", "Council", "Party", "Agency", "Office", "Board", "Service",
+    "Association", "Union", "University", "Institute", "Council", "Party", "Confederation", "Agency", "Office", "Board", "Service",
     "Services", "Department", "Ministry", "Fund", "Organisation", "Organization", "Commission", "Committee",
     "Authority", "Federation", "Society", "Trust", "Foundation", "National", "European", "International", "Royal",
     "Street", "House", "Court", "Parliament", "Assembly", "Congress", "Senate", "Exchange", "Reserve", "Federal",
@@ -194,11 +194,20 @@ def normalize_title(raw: str) -> str:
     return title[:1].upper() + title[1:] if title else raw
 
 
+# Offices that exist in one country only.
+ONE_COUNTRY_OFFICES = {
+    "Taoiseach": "IRL",
+    "Tanaiste": "IRL",
+    "Federal Councillor": "CHE",
+    "State Councillor": "CHN",
+}
+
+
 def title_country(raw: str) -> str | None:
     for _, _, place in find_places(raw):
         if place.kind in ("country", "demonym", "body", "city"):
             return place.country
-    return None
+    return next((c for office, c in ONE_COUNTRY_OFFICES.items() if office.lower() in raw.lower()), None)
 
 
 def _title_is_public(raw_title: str, head: str) -> bool:

@@ -271,3 +271,27 @@ def test_the_place_of_a_closing_attribution_is_where_it_was_said():
     assert [(m.location, m.location_country) for m in meetings(text)] == [(None, None)]
     told = "President George W Bush told the Apec summit in Chile that he remained committed to the cut."
     assert [m.location_country for m in meetings(told)] == ["CHL"]
+
+
+def test_a_second_verb_of_another_tense_is_another_event():
+    text = (
+        "CARACAS, March 11 - Deputy Energy Minister Fernando Santos Alvite last night met Venezuelan "
+        "Energy Minister Arturo Hernandez Grisanti and will today hold talks at technical level, officials said."
+    )
+    # The talks still to come name only him, so they join the meeting of last night.
+    found = [([p.name for p in m.participants], m.status, m.location_country) for m in meetings(text)]
+    assert found == [(["Fernando Santos Alvite", "Arturo Hernandez Grisanti"], "held", "VEN")]
+
+
+def test_a_relative_clause_meets_through_the_official_before_it():
+    text = (
+        "On Sunday, Secretary of State Rex Tillerson will meet with Chinese President Xi Jinping, "
+        "who's expected to meet with President Donald Trump next month."
+    )
+    found = [[p.name for p in m.participants] for m in meetings(text)]
+    assert found == [["Rex Tillerson", "Xi Jinping"], ["Xi Jinping", "Donald Trump"]]
+
+
+def test_the_group_of_six_is_a_body():
+    (meeting,) = meetings("Last month's G-6 meeting in Paris agreed to stabilise the dollar above 150 yen.")
+    assert ([p.name for p in meeting.participants], meeting.location_country) == (["G-6"], "FRA")

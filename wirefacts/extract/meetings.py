@@ -56,7 +56,7 @@ _NAMED_BODIES = "|".join(
                                  key=len, reverse=True)
 )  # fmt: skip
 BODY = re.compile(
-    rf"(?<![\w.-])(?:{_GROUP_MINISTERS}|G-?(?:5|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
+    rf"(?<![\w.-])(?:{_GROUP_MINISTERS}|G-?(?:5|6|7|8|10|20|24|77)|Group of (?:Five|Seven|Eight|Ten|20|Twenty|24|77)|"
     rf"(?:[A-Z][\w'-]+\s+(?:and\s+|of\s+|for\s+)?){{1,4}}(?:Council|Committee|Commission|Club|Cabinet|Executive|Assembly|Forum)"
     rf"|{_NAMED_BODIES})(?![\w-])"
 )
@@ -150,6 +150,12 @@ def find_meetings(
             first_trigger = s_start + seg_start + TRIGGER.search(segment).start()
             # "..., and is also scheduled to meet Modi" / "his first visit": the sentence's subject acts.
             has_own_subject = any(o.start < first_trigger for o in people)
+            # "..., Chinese President Xi Jinping, who's expected to meet with Trump": the relative
+            # clause's subject is the official just before it.
+            if RELATIVE_CLAUSE.match(segment):
+                antecedent = [o for o in in_sentence if o.start < s_start + seg_start]
+                if antecedent and not has_own_subject:
+                    people, has_own_subject = [antecedent[-1], *people], True
             if (
                 re.search(r"\b(?:he|she|his|her)\b", segment, re.I) or not has_own_subject
             ) and subject not in people:
@@ -171,6 +177,7 @@ def find_meetings(
     return _merge(meetings)
 
 
+RELATIVE_CLAUSE = re.compile(r"\W*(?:who|who's|whom)\b", re.I)
 # "here" in wire copy is the dateline's city, whatever the meeting's status.
 HERE = re.compile(r"\b(?:here|in this city)\b")
 DESCRIBED_OFFICE = re.compile(
@@ -297,9 +304,12 @@ def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
-    """Cut at a comma or semicolon whose following clause has its own meeting word."""
+    """Cut at a comma or semicolon whose following clause has its own meeting word, or before a
+    second verb of another tense ("X last night met Y and will today hold talks")."""
     cuts = [0]
-    for m in re.finditer(r"[,;]\s+", sentence):
+    for m in re.finditer(
+        r"[,;]\s+|\s+(?:and|but)\s+(?=(?:will|would|is to|are to|also|then|later)\b)", sentence
+    ):
         following = sentence[m.end() :].split(",")[0]
         if TRIGGER.search(following) and TRIGGER.search(sentence[cuts[-1] : m.start()]):
             cuts.append(m.end())

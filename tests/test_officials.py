@@ -253,3 +253,15 @@ def test_offices_of_one_country_give_it_and_a_confederation_is_no_name():
     )
     found = [(o.name, o.country) for o in find_officials(text) if o.title_start >= 0]
     assert found == [("Doris Leuthard", "CHE"), ("Enda Kenny", "IRL")]
+
+
+def test_an_undersecretary_and_a_country_written_after_the_name():
+    text = (
+        "U.S. Undersecretary of State for Economic Affairs Allen Wallis told reporters last week the "
+        "talks went well. Last week, the forces of President Hissene Habre of Chad advanced."
+    )
+    found = [(o.name, o.title, o.country) for o in find_officials(text) if o.title_start >= 0]
+    assert found == [
+        ("Allen Wallis", "Undersecretary of State for Economic Affairs", "USA"),
+        ("Hissene Habre", "President", "TCD"),
+    ]

@@ -28,7 +28,7 @@ HEADS = [
     # Offices of other systems of government.
     "Taoiseach", "Tanaiste", "High Commissioner", "Governor-General", "Governor General", "First Minister",
     "Attorney General", "Attorney-General", "State Councillor", "Mayor", "Treasurer", "Chief Negotiator",
-    "Negotiator", "Chief Strategist", "Federal Councillor",
+    "Negotiator", "Chief Strategist", "Federal Councillor", "Undersecretary", "Under-Secretary",
 ]  # fmt: skip
 GATED = {
     "President", "Vice President", "Vice-President", "Chairman", "Chairwoman", "Governor", "Director-General",
@@ -478,8 +478,18 @@ def _mention(text: str, m: re.Match, raw_title: str, title_start: int) -> Offici
     start = m.start("name") + m.group("name").find(name.split()[0])
     country = title_country(raw_title)
     if country is None and not any(b in raw_title for b in INTERNATIONAL_BODIES):
-        country = _nearby_country(text, title_start)
+        country = _nearby_country(text, title_start) or _country_after_name(text, m.end("name"))
     return OfficialMention(name, normalize_title(raw_title), country, start, start + len(name), title_start)
+
+
+def _country_after_name(text: str, name_end: int) -> str | None:
+    """ "President Hissene Habre of Chad": the country written after the name."""
+    after = re.match(r"\s+of\s+(?:the\s+)?", text[name_end : name_end + 12])
+    if after is None:
+        return None
+    start = name_end + after.end()
+    found = find_places(text, start, min(len(text), start + 40))
+    return found[0][2].country if found and found[0][0] == start and found[0][2].kind == "country" else None
 
 
 def _nearby_country(text: str, title_start: int) -> str | None:

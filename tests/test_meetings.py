@@ -295,3 +295,16 @@ def test_a_relative_clause_meets_through_the_official_before_it():
 def test_the_group_of_six_is_a_body():
     (meeting,) = meetings("Last month's G-6 meeting in Paris agreed to stabilise the dollar above 150 yen.")
     assert ([p.name for p in meeting.participants], meeting.location_country) == (["G-6"], "FRA")
+
+
+def test_a_meeting_still_awaited_is_to_come():
+    text = "Dealers said they were awaiting comments after the G-5 meeting from U.S. Treasury Secretary James Baker."
+    assert [m.status for m in meetings(text)] == ["scheduled"]
+
+
+def test_a_meeting_word_inside_a_quotation_takes_the_quotation_tense():
+    text = (
+        "\"I am confident that President Xi's state visit will be giving a strong boost to our "
+        'relationship," Foreign Minister Didier Burkhalter tells China Daily.'
+    )
+    assert [m.status for m in meetings(text)] == ["scheduled"]

@@ -360,16 +360,24 @@ def _before_attribution(text: str) -> str:
     return text[: closing.start()]
 
 
+AWAITED = re.compile(r"\bawait(?:s|ed|ing)?\b|\bwait(?:s|ed|ing)? for\b", re.I)
 AFTER_THE_MEETING = re.compile(r"\b(?:after|following|since)\s+(?:\w+['’]?s?\s+){0,3}$", re.I)
 
 
 def _status(segment: str, sentence: str) -> str:
-    """From the clause the meeting word stands in; a "would" inside a quotation is someone's words,
-    and a meeting something happened "after" was held."""
-    clause = QUOTED.sub(lambda m: " " * len(m.group(0)), segment)
+    """From the clause the meeting word stands in; a "would" inside a quotation is someone's words
+    (unless the meeting word is inside it too), a meeting people still await is to come, and a
+    meeting something happened "after" was held."""
+    quoted = next((q for q in QUOTED.finditer(segment) if TRIGGER.search(q.group(0))), None)
+    if quoted is not None and not TRIGGER.search(QUOTED.sub(" ", segment)):
+        clause = quoted.group(0)  # "'President Xi's state visit will be giving a strong boost'"
+    else:
+        clause = QUOTED.sub(lambda m: " " * len(m.group(0)), segment)
     if CANCELLED.search(clause):
         return "cancelled"
     trigger = TRIGGER.search(clause)
+    if trigger and AWAITED.search(clause[: trigger.start()]):
+        return "scheduled"  # "dealers were awaiting comments after the G-5 meeting"
     if trigger and AFTER_THE_MEETING.search(clause[max(0, trigger.start() - 40) : trigger.start()]):
         return "held"
     if SCHEDULED.search(clause) or LEAVING.search(clause):

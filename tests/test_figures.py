@@ -176,3 +176,18 @@ def test_currency_dealers_levels_are_not_trade_figures():
         "rose to 2.1 billion yen in February."
     )
     assert [f.value for f in figures(text)] == [2_100_000_000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "partner"),
+    [
+        ("Mexico sends 80 percent of its exports to the US, nearly $300bn in goods in 2015.", "MEX", "USA"),
+        ("According to Russia's Federal Customs Service, trade between Russia and Iran increased by "
+         "70.1% in 2016 to exceed 2.18 billion U.S. dollars.", "RUS", "IRN"),
+        ("His threat during the election to slam a 45% import duty on Chinese goods had caused "
+         "widespread concerns.", None, "CHN"),
+    ],
+)  # fmt: skip
+def test_the_partner_after_the_to_between_and_origin_of_goods(sentence, country, partner):
+    first = figures(sentence)[0]
+    assert (first.country, first.partner_country) == (country, partner)

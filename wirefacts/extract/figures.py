@@ -397,9 +397,23 @@ def _countries(
         first, second = find_places(compound.group(1)), find_places(compound.group(2))
         if first and second:
             return first[0][2].country, second[0][2].country
-    for start, _end, place in find_places(sentence):
-        preceding = sentence[max(0, start - 6) : start].lower()
-        if re.search(r"\b(?:to|from|with|into)\s+$", preceding):
+    places = find_places(sentence)
+    for (s1, e1, first), (s2, _e2, second) in zip(places, places[1:], strict=False):
+        # "trade between Russia and Iran": the first is the country, the second its partner
+        if (
+            re.search(r"\bbetween\s+(?:the\s+)?$", sentence[max(0, s1 - 12) : s1], re.I)
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[e1:s2])
+            and first.country != second.country
+        ):
+            return first.country, second.country
+    for start, end, place in places:
+        preceding = sentence[max(0, start - 10) : start].lower()
+        # "exports to the US", "imports from China"; "a duty on Chinese goods": goods of that origin
+        to_place = re.search(r"\b(?:to|from|with|into)\s+(?:the\s+)?$", preceding)
+        origin = place.kind == "demonym" and re.match(
+            r"\s+(?:goods|products|imports)\b", sentence[end : end + 10]
+        )
+        if to_place or origin:
             if clause_start <= start < clause_end and partner is None:
                 partner = place.country
             continue

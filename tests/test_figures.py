@@ -191,3 +191,8 @@ def test_currency_dealers_levels_are_not_trade_figures():
 def test_the_partner_after_the_to_between_and_origin_of_goods(sentence, country, partner):
     first = figures(sentence)[0]
     assert (first.country, first.partner_country) == (country, partner)
+
+
+def test_the_level_a_change_reached_has_no_direction():
+    found = figures("Russia's exports grew by 85.1% to reach 1.88 billion U.S. dollars in 2016.")
+    assert [(f.value, f.direction) for f in found] == [(85.1, "increase"), (1_880_000_000, None)]

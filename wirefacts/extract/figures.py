@@ -365,7 +365,8 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 def _nearest_direction(sentence: str, m: re.Match, clause_start: int, clause_end: int) -> str | None:
     """The change word nearest the number; none for the level a change ended at ("down 51 cents
     at $44.38": the 51 cents fell, $44.38 is where the price stands)."""
-    if re.search(r"\b(?:at|to)\s+$", sentence[max(0, m.start() - 4) : m.start()]) and FIGURE.search(
+    level = r"\b(?:at|to|(?:to )?(?:reach|exceed|total|stand at)|reaching|exceeding|totalling|totaling)\s+$"
+    if re.search(level, sentence[max(0, m.start() - 16) : m.start()]) and FIGURE.search(
         sentence, max(clause_start, m.start() - 40), m.start()
     ):
         return None

@@ -308,3 +308,11 @@ def test_a_meeting_word_inside_a_quotation_takes_the_quotation_tense():
         'relationship," Foreign Minister Didier Burkhalter tells China Daily.'
     )
     assert [m.status for m in meetings(text)] == ["scheduled"]
+
+
+def test_a_speaker_expecting_negotiations_does_not_take_part():
+    text = (
+        "Economy Minister Ildefonso Guajardo said he expected NAFTA negotiations with the US and "
+        "Canada to conclude by the end of 2017."
+    )
+    assert all("Ildefonso Guajardo" not in [p.name for p in m.participants] for m in meetings(text))

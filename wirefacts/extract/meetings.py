@@ -261,7 +261,7 @@ REPORTING = re.compile(
 )
 ACTS = re.compile(
     r"\b(?:he|she|they|we|i)\s+(?:\w+\s+){0,2}(?:meet|met|meeting|hold|held|holding|visit\w*|travel\w*|attend\w*|"
-    r"host\w*|call\w*|discuss\w*|negotiat\w*|talk\w*)\b"
+    r"host\w*|call\w*|discuss\w*|negotiat(?:e|es|ed|ing)|talk(?:ed|ing)?)\b"
     # "X told a news conference after meeting with Mexican ministers": the speaker is the one who met.
     r"|\b(?:after|before|while|following)\s+(?:meeting|visiting|holding|hosting|attending|talking)\b"
     # "Medvedev said at a meeting with ...", "Mattis said last week during a visit to Japan", "Funaro

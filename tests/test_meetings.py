@@ -316,3 +316,13 @@ def test_a_speaker_expecting_negotiations_does_not_take_part():
         "Canada to conclude by the end of 2017."
     )
     assert all("Ildefonso Guajardo" not in [p.name for p in m.participants] for m in meetings(text))
+
+
+def test_paying_a_call_on_officials_is_a_visit():
+    text = (
+        "Finance Minister Dilson Funaro paid a call in Washington to IMF Managing Director Michel "
+        "Camdessus and to World Bank President Barber Conable."
+    )
+    (meeting,) = meetings(text)
+    assert [p.name for p in meeting.participants] == ["Dilson Funaro", "Michel Camdessus", "Barber Conable"]
+    assert (meeting.kind, meeting.location_country) == ("visit", "USA")

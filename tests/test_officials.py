@@ -265,3 +265,17 @@ def test_an_undersecretary_and_a_country_written_after_the_name():
         ("Allen Wallis", "Undersecretary of State for Economic Affairs", "USA"),
         ("Hissene Habre", "President", "TCD"),
     ]
+
+
+def test_longer_titles_and_lower_case_portfolios():
+    text = (
+        "Talks were held here between Guinean natural resources minister Ousmane Sylla and Nigerian "
+        "minister of mines and power Bunu Sheriff Musa. Nakasone will visit Washington, Chief "
+        "Cabinet Secretary Masaharu Gotoda told reporters."
+    )
+    found = [(o.name, o.title, o.country) for o in find_officials(text) if o.title_start >= 0]
+    assert found == [
+        ("Ousmane Sylla", "Natural resources minister", "GIN"),
+        ("Bunu Sheriff Musa", "Minister of mines and power", "NGA"),
+        ("Masaharu Gotoda", "Chief Cabinet Secretary", None),
+    ]

@@ -25,7 +25,7 @@ from wirefacts.text.dates import MONTHS, find_dates
 TRIGGER = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ling)?|summit|"
     r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|round of|"
-    r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?)\b",
+    r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?|pa(?:id|ys?) (?:a )?(?:courtesy )?call)\b",
     re.I,
 )
 # Uses of meeting words that report no meeting: briefings, and meeting a target rather than a person.
@@ -84,6 +84,7 @@ QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 KINDS = [
     ("summit", "summit"),
     ("conference|session", "conference"),
+    (r"pa(?:id|ys?) (?:a )?(?:courtesy )?call", "visit"),  # a call paid on someone is a visit
     ("call", "call"),
     ("talks|negotiation|round of|discussion|dialogue|consultation", "talks"),
     ("visit|trip|travel", "visit"),

@@ -59,7 +59,7 @@ PORTFOLIOS = (
     "Assistant", "Under", "Executive", "Press", "Government", "Presidential", "Cabinet", "Chief", "Agricultural",
     "Top", "Supreme", "Paramount", "Majority", "Minority", "Opposition", "Party", "External", "Monetary",
     "Financial", "Overseas", "Development", "Competition", "Affairs", "Foreign Trade", "Economic Affairs",
-    "Homeland Security", "Peace",
+    "Homeland Security", "Peace", "Natural Resources", "Resources", "Power", "Water",
     # Public bodies written in lower case before a title: "commission spokesman", "ministry spokeswoman".
     "Ministry", "Foreign Ministry", "Commission", "Embassy", "Presidency", "Central Bank",
 )  # fmt: skip
@@ -85,7 +85,8 @@ AND_DEPARTMENT = rf"(?:\s+and\s+(?:{'|'.join(DEPARTMENTS)})\b(?!\s+(?:{HEAD_PATT
 # "Minister of Foreign Affairs and Trade Peter Szijjarto".
 TITLE_THEN_NAME = re.compile(
     rf"(?P<title>(?:(?:[A-Z][\w.'’&-]*|of|the|for|and|{LOWER_PORTFOLIO})\s+){{0,6}}?(?:{HEAD_PATTERN})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}{AND_DEPARTMENT}?){{0,2}})\s+(?P<name>{NAME})"
+    rf"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}{AND_DEPARTMENT}?|(?:{LOWER_PORTFOLIO})(?:\s+and\s+(?:{LOWER_PORTFOLIO}))?)){{0,2}})"
+    rf"\s+(?P<name>{NAME})"
 )
 NAME_ONLY = re.compile(rf"(?P<name>{NAME})")
 # "Randhir Jaiswal, the MEA spokesperson," / "Nazer, Saudi Arabia's oil minister,".
@@ -394,8 +395,25 @@ def _title_then_name(text: str) -> list[tuple[str, int, re.Match]]:
             if name is None:  # "president of Finland-based HMD" + "Global": one body's name, no person
                 continue
             title = text[m.start("title") : given].rstrip()
+        title, name = _title_words_out_of_name(text, m.start("title"), title, name)
         found.append((title, m.start("title"), name))
     return found
+
+
+def _title_words_out_of_name(text: str, title_start: int, title: str, name: re.Match) -> tuple[str, re.Match]:
+    """ "Chief" + "Cabinet Secretary Masaharu Gotoda": the shortest title stops at the first head,
+    so words of a longer title that end in a head move from the name back to the title."""
+    tokens = list(re.finditer(r"\S+", name.group("name")))
+    heads = [i for i, t in enumerate(tokens[:-1]) if t.group(0) in HEADS]
+    if not heads or not all(
+        t.group(0) in PORTFOLIOS or t.group(0) in TITLE_WORDS for t in tokens[: heads[-1]]
+    ):
+        return title, name
+    rest = name.start("name") + tokens[heads[-1] + 1].start()
+    longer = NAME_ONLY.match(text, rest)
+    if longer is None:
+        return title, name
+    return text[title_start:rest].rstrip(), longer
 
 
 def _share_list_country(text: str, titled: list[OfficialMention]) -> None:

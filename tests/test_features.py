@@ -65,3 +65,15 @@ def test_tables_are_mostly_numbers():
 def test_overlap_is_the_shared_share_of_the_smaller_set():
     assert features.overlap({"a", "b"}, {"a", "b", "c", "d"}) == 1.0
     assert features.overlap(set(), {"a"}) is None
+
+
+def test_two_flashes_of_one_template_about_other_issuers_have_other_subjects():
+    toronto = "TORONTO DOMINION BANK CUTS PRIME RATE TO 8-3/4 PCT FROM 9-1/4 PCT - TOMORROW"
+    montreal = "BANK OF MONTREAL CUTS PRIME RATE TO 8-3/4 PCT FROM 9-1/4 PCT, EFFECTIVE FRIDAY"
+    assert features.subjects_differ(toronto, montreal)
+    assert not features.subjects_differ(montreal, "BANK OF MONTREAL CUTS PRIME RATE TO 8-3/4 PCT")
+    table = (
+        "VEVEY, Switzerland, March 20 - Div 145 Swiss francs per share and 29 francs per participation "
+        "certificate (unchanged)\n    Net 1.79 billion vs 1.75 billion"
+    )
+    assert not features.subjects_differ("NESTLE 1986 NET 1.79 BILLION SWISS FRANCS VS 1.75 BILLION", table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 import xxhash
 
@@ -157,3 +158,37 @@ def overlap(a: set, b: set) -> float | None:
     if not a or not b:
         return None
     return len(a & b) / min(len(a), len(b))
+
+
+# Words of a flash's subject that name no particular issuer ("BANK OF MONTREAL", "XYZ CORP").
+GENERIC_SUBJECT_WORDS = {
+    "bank",
+    "banks",
+    "corp",
+    "co",
+    "inc",
+    "ltd",
+    "plc",
+    "group",
+    "the",
+    "of",
+    "and",
+    "says",
+    "said",
+}
+
+
+def subjects_differ(a: str, b: str) -> bool:
+    """Two flashes on one template with another subject: "TORONTO DOMINION BANK CUTS PRIME RATE TO
+    8-3/4 PCT" and "BANK OF MONTREAL CUTS PRIME RATE TO 8-3/4 PCT" share the words from the verb
+    on, and what stands before them, the issuer, has no word in common."""
+    wa, wb = WORD.findall(a.lower()), WORD.findall(b.lower())
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    # The shared words follow a short subject: without the bound of six words a results table
+    # ("VEVEY, Switzerland, March 20 - Div 145 ... Net 1.79 billion") parts from the flash that
+    # announces it (tuning half of the wire dev set: F1 0.922 without, 0.928 with).
+    if match.size < 3 or max(match.a, match.b) > 6:
+        return False
+    subject_a = {w for w in wa[: match.a] if len(w) > 2} - GENERIC_SUBJECT_WORDS
+    subject_b = {w for w in wb[: match.b] if len(w) > 2} - GENERIC_SUBJECT_WORDS
+    return bool(subject_a) and bool(subject_b) and not subject_a & subject_b

@@ -452,6 +452,8 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
     relation = pair_relation(
         parts, probability, model.threshold, texts.required_agreement(a, b), short, texts.choices
     )
+    if texts.is_short(a) and texts.is_short(b) and features.subjects_differ(texts.bodies[a], texts.bodies[b]):
+        relation = "template_variant"  # two flashes of one template about other issuers
     merged = relation in ("near_duplicate", "same_story")
     return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
 

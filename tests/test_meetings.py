@@ -326,3 +326,13 @@ def test_paying_a_call_on_officials_is_a_visit():
     (meeting,) = meetings(text)
     assert [p.name for p in meeting.participants] == ["Dilson Funaro", "Michel Camdessus", "Barber Conable"]
     assert (meeting.kind, meeting.location_country) == ("visit", "USA")
+
+
+def test_a_primary_round_an_address_to_congress_and_town_halls_are_not_meetings():
+    text = (
+        "In a surprise result, he was eliminated in November in the first round of a primary contest, "
+        "trailing former Prime Minister Alain Juppe. President Donald Trump's first address to a joint "
+        "session of Congress received mixed reactions. President Donald Trump accused former President "
+        "Barack Obama of being behind the protests at town hall meetings across the country."
+    )
+    assert meetings(text) == []

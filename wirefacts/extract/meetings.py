@@ -24,7 +24,7 @@ from wirefacts.text.dates import MONTHS, find_dates
 
 TRIGGER = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ling)?|summit|"
-    r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|round of|"
+    r"conference|(?:phone|telephone) (?:call|conversation)|telephoned|phoned|discussions?|discussed|session|"
     r"hosted|hosts?|consultations?|dialogue|held talks|confer(?:red)?|pa(?:id|ys?) (?:a )?(?:courtesy )?call)\b",
     re.I,
 )
@@ -41,7 +41,9 @@ NOT_A_MEETING = re.compile(
     r"(?:demands?|needs?|targets?|requirements?|commitments?|obligations?|criteria|deadlines?|costs?|"
     r"expectations?|standards?|goals?|(?:re)?payments?|conditions?|shortfalls?|quotas?|debts?|bills?|liabilit\w+|"
     r"maturities|interest|challenges?|ones|regulations?|rules)\b"
-    r"|\bmeeting rules\b",
+    r"|\bmeeting rules\b"
+    # Public occasions, not meetings: "an address to a joint session of Congress", "town hall meetings".
+    r"|\b(?:address|speech|remarks)\s+to\s+(?:a|the)\s+(?:joint\s+)?session\b|\btown[- ]hall meetings?\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups (the shared list of international bodies),
@@ -62,7 +64,7 @@ BODY = re.compile(
 )
 # Bodies join only meetings that their sessions are: a session, a meeting, a summit, talks.
 BODY_TRIGGER = re.compile(
-    r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|summit|conference|session|round of)\b", re.I
+    r"\b(?:meet(?:s|ing|ings)?|met|talks|negotiations?|summit|conference|session)\b", re.I
 )
 CANCELLED = re.compile(r"\b(?:cancel\w*|postpone\w*|called off|call off|scrapped|put off|suspended)\b", re.I)
 SCHEDULED = re.compile(
@@ -86,7 +88,7 @@ KINDS = [
     ("conference|session", "conference"),
     (r"pa(?:id|ys?) (?:a )?(?:courtesy )?call", "visit"),  # a call paid on someone is a visit
     ("call", "call"),
-    ("talks|negotiation|round of|discussion|dialogue|consultation", "talks"),
+    ("talks|negotiation|discussion|dialogue|consultation", "talks"),
     ("visit|trip|travel", "visit"),
 ]
 WHAT = re.compile(

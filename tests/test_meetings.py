@@ -336,3 +336,15 @@ def test_a_primary_round_an_address_to_congress_and_town_halls_are_not_meetings(
         "Barack Obama of being behind the protests at town hall meetings across the country."
     )
     assert meetings(text) == []
+
+
+def test_a_name_in_another_clause_after_the_meeting_word_takes_no_part():
+    text = (
+        "The Russian banker who met with Jared Kushner in December has ties to the Russian government "
+        "and was appointed to his job by Russian President Vladimir Putin. Kushner said he would "
+        "appear before the committee, after it was revealed he met the head of a Russian development "
+        "bank closely linked to President Vladimir Putin."
+    )
+    assert all("Vladimir Putin" not in [p.name for p in m.participants] for m in meetings(text))
+    hosted = "The talks were attended by Foreign Minister Sergei Lavrov."
+    assert [[p.name for p in m.participants] for m in meetings(hosted)] == [["Sergei Lavrov"]]

@@ -285,6 +285,16 @@ def _only_reports(text: str, person: OfficialMention, trigger: int) -> bool:
     return said is not None and not ACTS.search(text[person.end + said.end() : trigger + 20])
 
 
+OTHER_PARTICIPLE = re.compile(
+    r"\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?P<verb>\w+ed)\b|\b(?P<verb2>\w+ed)\s+(?:to|by)\s+(?:the\s+)?$",
+    re.I,
+)
+MEETING_PARTICIPLES = {
+    "held", "hosted", "attended", "joined", "invited", "received", "chaired", "led", "organised",
+    "organized", "convened", "scheduled", "planned", "expected", "welcomed", "accompanied",
+}  # fmt: skip
+
+
 def _outside_meeting_clause(text: str, person: OfficialMention, trigger: int) -> bool:
     """A name after the meeting word that takes no part in it: the closing speaker ("Xi will attend the
     meeting, Vice-Foreign Minister Li Baodong told a news briefing") or a name inside a relative clause
@@ -297,7 +307,15 @@ def _outside_meeting_clause(text: str, person: OfficialMention, trigger: int) ->
         r"\s*(?:said|says|told|tells|added)\b", text[person.end : person.end + 12]
     ):
         return True
-    return re.search(r",\s+(?:which|who)\b", text[trigger:title_start]) is not None
+    between = text[trigger:title_start]
+    if re.search(r",\s+(?:which|who)\b", between):
+        return True
+    # "... who met with Jared Kushner in December ... was appointed to his job by President Vladimir
+    # Putin", "a bank closely linked to President Putin": a clause about something else.
+    for m in OTHER_PARTICIPLE.finditer(between):
+        if (m.group("verb") or m.group("verb2")).lower() not in MEETING_PARTICIPLES:
+            return True
+    return False
 
 
 def _without_reporters(people: list[OfficialMention]) -> list[OfficialMention]:

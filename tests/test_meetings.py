@@ -348,3 +348,20 @@ def test_a_name_in_another_clause_after_the_meeting_word_takes_no_part():
     assert all("Vladimir Putin" not in [p.name for p in m.participants] for m in meetings(text))
     hosted = "The talks were attended by Foreign Minister Sergei Lavrov."
     assert [[p.name for p in m.participants] for m in meetings(hosted)] == [["Sergei Lavrov"]]
+
+
+def test_a_body_told_or_a_conference_spoken_at_is_no_meeting():
+    text = (
+        "WASHINGTON, March 9 - Financier Carl Lindner told the Securities and Exchange Commission he "
+        "has discussed with management a possible purchase. Oil Minister Subroto told reporters at an "
+        "energy conference in Jakarta that OPEC had decided to maintain its price level of 18 dlrs."
+    )
+    assert meetings(text) == []
+
+
+def test_the_place_of_a_relative_clause_is_not_the_meeting_place():
+    text = (
+        "WASHINGTON, March 12 - President Reagan today had talks with Kenyan President Daniel Arap Moi, "
+        "who afterwards appealed for more U.S. investment in Kenya."
+    )
+    assert [m.location_country for m in meetings(text)] == ["USA"]

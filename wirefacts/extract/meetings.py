@@ -32,7 +32,8 @@ TRIGGER = re.compile(
 NOT_A_MEETING = re.compile(
     r"\b(?:news|press|telephone|conference) (?:conference|briefing|call)s?\b"
     # A speech to an audience: "Speaking to a business conference he said ...".
-    r"|\b(?:speaking|spoke|speaks|told|tells|addressing|addressed|addresses)\s+(?:to\s+)?(?:a|an|the)\s+"
+    r"|\b(?:speaking|spoke|speaks|told|tells|addressing|addressed|addresses)\s+(?:to\s+)?"
+    r"(?:(?:reporters|journalists|delegates)\s+(?:at|on the sidelines of)\s+)?(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,2}(?:conference|seminar|symposium|forum)\b"
     r"|\bmeet(?:s|ing)?\s+(?:the\s+|its\s+|our\s+|their\s+|his\s+|her\s+|this\s+|these\s+|all\s+)?"
     # up to five words before the noun ("the fiscal year 1988 deficit reduction target", "the strikers'
@@ -232,6 +233,11 @@ def _country_pair(sentence: str, offset: int) -> list[OfficialMention]:
     return []
 
 
+ADDRESSED = re.compile(
+    r"\b(?:told|tells|telling|informed|notified|(?:filing|filed) with)\s+(?:the\s+)?$", re.I
+)
+
+
 def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> list[OfficialMention]:
     """Named bodies of a sentence as participants (no official id: they are not people)."""
     found = []
@@ -242,6 +248,8 @@ def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> lis
             continue  # a part of an official's name or title
         if found and re.fullmatch(r"\s*\(", sentence[found[-1].end - offset : start - offset]):
             continue  # "the IMF (International Monetary Fund)": one body, spelled out
+        if ADDRESSED.search(sentence[max(0, m.start() - 16) : m.end() - len(name)]):
+            continue  # "told the Securities and Exchange Commission": addressed, not met
         found.append(OfficialMention(name, "", None, start, offset + m.end(), -1))
     return found
 
@@ -369,12 +377,16 @@ def _meeting(
 
 
 # "..., Vice-Foreign Minister Li Baodong told a news briefing in Beijing": where it was said.
+RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b.*$", re.S)
 CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|tells|added)\b[^,]*$")
 
 
 def _before_attribution(text: str) -> str:
     """The text before a closing attribution, whose place is where the speaker spoke (unless the
     attribution holds the meeting word: "Bush, who told the Apec summit in Chile ...")."""
+    relative = RELATIVE_TAIL.search(text)
+    if relative is not None and not TRIGGER.search(relative.group(0)):
+        text = text[: relative.start()]  # "Moi, who afterwards appealed for investment in Kenya"
     closing = CLOSING_ATTRIBUTION.search(text)
     if closing is None or TRIGGER.search(closing.group(0)):
         return text

@@ -89,3 +89,12 @@ def test_figures_of_speech_name_no_goods():
     assert names("Months of negotiations between the two sides have not borne fruit, however.") == []
     assert names('"It is not something we have done with a meat axe," the minister said.') == []
     assert names("Exports of fruit and meat to Russia rose last year.") == ["fruit", "meat"]
+
+
+def test_names_bodies_vehicles_and_objects_are_not_goods():
+    text = (
+        'He read "Catcher in the Rye" twice. A caller from Orange County phoned. Fish said the plan '
+        "failed. The aircraft carrier returned home. Two rubber dinghies sank. It lowers blood sugar "
+        "levels. Officers stayed in their squad cars. Brazil's sugar exports rose."
+    )
+    assert [(c.commodity, c.mention) for c in find_commodities(text)] == [("sugar", "sugar")]

@@ -365,3 +365,12 @@ def test_the_place_of_a_relative_clause_is_not_the_meeting_place():
         "who afterwards appealed for more U.S. investment in Kenya."
     )
     assert [m.location_country for m in meetings(text)] == ["USA"]
+
+
+def test_a_clause_before_the_last_meeting_word_does_not_part_its_participants():
+    text = (
+        "The decision to revive various dialogue mechanisms was reached during a meeting between Prime "
+        "Minister Narendra Modi and Chinese President Xi Jinping in the Russian city of Kazan."
+    )
+    (meeting,) = meetings(text)
+    assert [p.name for p in meeting.participants] == ["Narendra Modi", "Xi Jinping"]

@@ -31,9 +31,12 @@ NEEDS_CONTEXT = {"lead": METAL_CONTEXT, "tin": METAL_CONTEXT, "coke": METAL_CONT
 MODIFIED = re.compile(
     r"^[ -](?:compan(?:y|ies)|firms?|executives?|ministers?|ministry|giants?|majors?|workers?|tycoons?|lobby|barons?"
     r"|hulls?|frames?|doors?|cages?|helmets?|statues?|medals?|medallists?|rings?|roofs?|bridges?"
-    r"|bands?|music|musicians?|stars?|artists?)\b",
+    r"|bands?|music|musicians?|stars?|artists?"
+    r"|carriers?|dinghy|dinghies|boats?|legs?|limbs?|stems?|implants?|paws?|games?)\b",
     re.I,
 )
+# A word before that makes the goods word a part of a body or a vehicle: "blood sugar", "squad cars".
+NOT_GOODS_BEFORE = re.compile(r"\b(?:blood|breast|squad|patrol|getaway)\s+$", re.I)
 # "gas" is natural gas unless it is a weapon, a pollutant or a pump.
 NOT_FUEL_GAS = re.compile(r"(?:tear|nerve|poison|mustard|sarin|chlorine|greenhouse|toxic|laughing)\s+$", re.I)
 NOT_FUEL_GAS_AFTER = re.compile(
@@ -100,7 +103,11 @@ def _names_no_goods(key: str, text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 12) : start], text[end : end + 20]
     if key in NEEDS_CONTEXT and not _has_context(text, start, end, NEEDS_CONTEXT[key]):
         return True
-    if MODIFIED.match(after) or (key == "lead" and FUEL_ADDITIVE.match(after)):
+    if (
+        MODIFIED.match(after)
+        or NOT_GOODS_BEFORE.search(before)
+        or (key == "lead" and FUEL_ADDITIVE.match(after))
+    ):
         return True
     if key in IDIOM_KEYS and (IDIOM_BEFORE.search(before) or IDIOM_AFTER.match(after)):
         return True
@@ -121,8 +128,14 @@ def _is_part_of_a_name(text: str, start: int, end: int, surface: str) -> bool:
     if not surface[:1].isupper() or surface.isupper() and len(surface) > 3:
         return False
     before = text[max(0, start - 30) : start]
-    previous = re.search(r"([A-Z][\w.&'-]*)\s+$", before)
+    # "Catcher in the Rye", "Orange County", "Silver Bears", "Fish said": a capitalised goods word
+    # among capitalised words, or a surname, names no goods.
+    previous = re.search(r"([A-Z][\w.&'-]*)\s+(?:(?:in|of|the)\s+){0,2}$", before)
     sentence_start = re.search(r"(?:^|[.!?]\s+|\n)$", before) is not None
-    return (previous is not None and not sentence_start) or NAME_SUFFIXES.match(
-        text[end : end + 20]
-    ) is not None
+    following = text[end : end + 20]
+    return (
+        (previous is not None and not sentence_start)
+        or NAME_SUFFIXES.match(following) is not None
+        or (not sentence_start and re.match(r"\s+[A-Z][a-z]+\b", following) is not None)
+        or re.match(r"\s+(?:said|says|told|added)\b", following) is not None
+    )

@@ -320,7 +320,10 @@ def _outside_meeting_clause(text: str, person: OfficialMention, trigger: int) ->
         return True
     # "... who met with Jared Kushner in December ... was appointed to his job by President Vladimir
     # Putin", "a bank closely linked to President Putin": a clause about something else.
-    for m in OTHER_PARTICIPLE.finditer(between):
+    # Only after the last meeting word: "The decision to revive dialogue mechanisms was reached during a
+    # meeting between Modi and Xi" names them after "meeting", whatever stood before.
+    last = list(TRIGGER.finditer(between))
+    for m in OTHER_PARTICIPLE.finditer(between, last[-1].end() if last else 0):
         if (m.group("verb") or m.group("verb2")).lower() not in MEETING_PARTICIPLES:
             return True
     return False

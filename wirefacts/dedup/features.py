@@ -162,20 +162,8 @@ def overlap(a: set, b: set) -> float | None:
 
 # Words of a flash's subject that name no particular issuer ("BANK OF MONTREAL", "XYZ CORP").
 GENERIC_SUBJECT_WORDS = {
-    "bank",
-    "banks",
-    "corp",
-    "co",
-    "inc",
-    "ltd",
-    "plc",
-    "group",
-    "the",
-    "of",
-    "and",
-    "says",
-    "said",
-}
+    "bank", "banks", "corp", "co", "inc", "ltd", "plc", "group", "the", "of", "and", "says", "said",
+}  # fmt: skip
 
 
 def subjects_differ(a: str, b: str) -> bool:

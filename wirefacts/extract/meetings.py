@@ -379,8 +379,9 @@ def _meeting(
     )
 
 
-# "..., Vice-Foreign Minister Li Baodong told a news briefing in Beijing": where it was said.
+# "..., who afterwards appealed for investment in Kenya": a clause about something else.
 RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b.*$", re.S)
+# "..., Vice-Foreign Minister Li Baodong told a news briefing in Beijing": where it was said.
 CLOSING_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|tells|added)\b[^,]*$")
 
 

@@ -279,3 +279,10 @@ def test_longer_titles_and_lower_case_portfolios():
         ("Bunu Sheriff Musa", "Minister of mines and power", "NGA"),
         ("Masaharu Gotoda", "Chief Cabinet Secretary", None),
     ]
+
+
+def test_a_country_of_several_words_before_a_title_is_no_company():
+    text = "Most recently South Africa's President Jacob Zuma said BRICS would grow. Texaco President James Kinnear said."
+    assert [(o.name, o.country) for o in find_officials(text) if o.title_start >= 0] == [
+        ("Jacob Zuma", "ZAF")
+    ]

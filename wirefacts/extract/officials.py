@@ -445,6 +445,10 @@ def _company_word_before(text: str, title_start: int) -> bool:
     if not before:
         return False
     word = re.sub(r"['’]s$", "", before.group(1))
+    window_start = max(0, title_start - 40)
+    word_end = window_start + before.start(1) + len(word)
+    if any(end == word_end for _, end, _ in find_places(text, window_start, word_end)):
+        return False  # the end of a place of several words: "South Africa's President"
     if word.endswith(".") and len(word) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         return False  # the last word of the previous sentence
     if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word):

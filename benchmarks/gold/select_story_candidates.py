@@ -179,6 +179,12 @@ def write(out: Path, name, recs, chosen, pairs, extra_cols):
 
 
 def main() -> None:
+    if (
+        len(sys.argv) < 2
+        or sys.argv[1].startswith("-")
+        and sys.argv[1] not in ("--outlet-batch", "--reuters-batch")
+    ):
+        sys.exit(__doc__)  # "--help" and other flags are no output folder
     if sys.argv[1] == "--outlet-batch":
         gold = json.loads((Path(__file__).with_name("stories.dev.gold.json")).read_text())["sets"]
         labelled = gold["outlet_rewrites"]

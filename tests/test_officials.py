@@ -6,6 +6,11 @@ from wirefacts.extract.officials import find_officials
 from wirefacts.extract.people import resolve_in_document
 
 
+def titled(text: str) -> list[tuple[str, str, str | None]]:
+    """The mentions that carry their title, in text order, before any resolution."""
+    return [(o.name, o.title, o.country) for o in find_officials(text) if o.title_start >= 0]
+
+
 def officials(text: str) -> set[tuple[str, str, str | None]]:
     return {
         (o.name, o.title, o.country) for o in resolve_in_document(find_officials(text)) if o.title_start >= 0
@@ -251,7 +256,7 @@ def test_offices_of_one_country_give_it_and_a_confederation_is_no_name():
         "Federal Councillor Doris Leuthard took over from Johann N. Schneider-Ammann as president of "
         "the Swiss Confederation. Taoiseach Enda Kenny will travel to Washington."
     )
-    found = [(o.name, o.country) for o in find_officials(text) if o.title_start >= 0]
+    found = [(name, country) for name, _, country in titled(text)]
     assert found == [("Doris Leuthard", "CHE"), ("Enda Kenny", "IRL")]
 
 
@@ -260,7 +265,7 @@ def test_an_undersecretary_and_a_country_written_after_the_name():
         "U.S. Undersecretary of State for Economic Affairs Allen Wallis told reporters last week the "
         "talks went well. Last week, the forces of President Hissene Habre of Chad advanced."
     )
-    found = [(o.name, o.title, o.country) for o in find_officials(text) if o.title_start >= 0]
+    found = titled(text)
     assert found == [
         ("Allen Wallis", "Undersecretary of State for Economic Affairs", "USA"),
         ("Hissene Habre", "President", "TCD"),
@@ -273,7 +278,7 @@ def test_longer_titles_and_lower_case_portfolios():
         "minister of mines and power Bunu Sheriff Musa. Nakasone will visit Washington, Chief "
         "Cabinet Secretary Masaharu Gotoda told reporters."
     )
-    found = [(o.name, o.title, o.country) for o in find_officials(text) if o.title_start >= 0]
+    found = titled(text)
     assert found == [
         ("Ousmane Sylla", "Natural resources minister", "GIN"),
         ("Bunu Sheriff Musa", "Minister of mines and power", "NGA"),
@@ -283,6 +288,4 @@ def test_longer_titles_and_lower_case_portfolios():
 
 def test_a_country_of_several_words_before_a_title_is_no_company():
     text = "Most recently South Africa's President Jacob Zuma said BRICS would grow. Texaco President James Kinnear said."
-    assert [(o.name, o.country) for o in find_officials(text) if o.title_start >= 0] == [
-        ("Jacob Zuma", "ZAF")
-    ]
+    assert [(name, country) for name, _, country in titled(text)] == [("Jacob Zuma", "ZAF")]

@@ -48,6 +48,8 @@ FUEL_ADDITIVE = re.compile(r"^\s+(?:in|from)\s+(?:petrol|gasoline|fuel|paint)\b"
 IDIOM_BEFORE = re.compile(r"\b(?:bear|bears|bore|borne|bearing|forbidden|low-hanging)\s+$", re.I)
 IDIOM_AFTER = re.compile(r"^[\s-]+(?:axe|ax|cleaver|grinder)\b", re.I)
 IDIOM_KEYS = frozenset({"fruit", "fruits", "meat"})
+CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]+\b")
+SPEAKS_NEXT = re.compile(r"\s+(?:said|says|told|added)\b")  # "Fish said": a surname
 NAME_SUFFIXES = re.compile(r"^\s+(?:Co|Corp|Inc|Ltd|Group|Company|Industries|International|Plc|AG|SA)\b")
 
 
@@ -136,6 +138,6 @@ def _is_part_of_a_name(text: str, start: int, end: int, surface: str) -> bool:
     return (
         (previous is not None and not sentence_start)
         or NAME_SUFFIXES.match(following) is not None
-        or (not sentence_start and re.match(r"\s+[A-Z][a-z]+\b", following) is not None)
-        or re.match(r"\s+(?:said|says|told|added)\b", following) is not None
+        or (not sentence_start and CAPITALISED_NEXT.match(following) is not None)
+        or SPEAKS_NEXT.match(following) is not None
     )

@@ -362,11 +362,16 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return (breaks[-1] if breaks else 0), (end + after.start() if after else len(sentence))
 
 
+# The words before the level a change ended at: "at $44.38", "to reach 1.88 billion".
+LEVEL_BEFORE = re.compile(
+    r"\b(?:at|to|(?:to )?(?:reach|exceed|total|stand at)|reaching|exceeding|totalling|totaling)\s+$"
+)
+
+
 def _nearest_direction(sentence: str, m: re.Match, clause_start: int, clause_end: int) -> str | None:
     """The change word nearest the number; none for the level a change ended at ("down 51 cents
     at $44.38": the 51 cents fell, $44.38 is where the price stands)."""
-    level = r"\b(?:at|to|(?:to )?(?:reach|exceed|total|stand at)|reaching|exceeding|totalling|totaling)\s+$"
-    if re.search(level, sentence[max(0, m.start() - 16) : m.start()]) and FIGURE.search(
+    if LEVEL_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]) and FIGURE.search(
         sentence, max(clause_start, m.start() - 40), m.start()
     ):
         return None

@@ -32,7 +32,10 @@ def corpus_records(name: str) -> Iterator[dict]:
             yield json.loads(line)
 
 
-def run_pipeline(source: Path, warehouse: Path, **source_config: object) -> dg.ExecuteInProcessResult:
+def run_pipeline(
+    source: Path, warehouse: Path, instance: dg.DagsterInstance | None = None, **source_config: object
+) -> dg.ExecuteInProcessResult:
+    """One run of the job; runs given the same instance see each other's history."""
     run_config = {
         "resources": {
             "source": {"config": {"path": str(source), **source_config}},
@@ -41,8 +44,10 @@ def run_pipeline(source: Path, warehouse: Path, **source_config: object) -> dg.E
         "loggers": {"console": {"config": {"log_level": "WARNING"}}},
     }
     job = defs.resolve_job_def("materialize_everything")
-    with dg.DagsterInstance.ephemeral() as instance:
+    if instance is not None:
         return job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+    with dg.DagsterInstance.ephemeral() as ephemeral:
+        return job.execute_in_process(instance=ephemeral, run_config=run_config, raise_on_error=False)
 
 
 def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -2,6 +2,9 @@
 
 import shutil
 
+import dagster as dg
+import duckdb
+
 from assets import reuse
 from tests.conftest import SEEDS, query, run_pipeline
 
@@ -52,3 +55,29 @@ def test_new_code_recomputes_what_it_computes(tmp_path, monkeypatch):
     monkeypatch.setattr(reuse, "code_version", lambda: "a rule changed")
     assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
     assert query(warehouse, "SELECT DISTINCT code_version FROM _step_inputs") == [("a rule changed",)]
+
+
+def check_results(result) -> dict[str, tuple[bool, dict]]:  # noqa: ANN001 - an ExecuteInProcessResult
+    return {e.check_name: (e.passed, e.metadata) for e in result.get_asset_check_evaluations()}
+
+
+def test_a_check_passes_unread_only_on_the_rows_it_passed_before(tmp_path):
+    source, warehouse = tmp_path / "in", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, source)
+    with dg.DagsterInstance.ephemeral() as instance:
+        first = run_pipeline(source, warehouse, instance)
+        assert all("same_rows_passed_in_run" not in m for _, m in check_results(first).values())
+
+        second = run_pipeline(source, warehouse, instance)
+        again = check_results(second)
+        assert again["trade_figures_schema"][0] is True
+        assert {m["same_rows_passed_in_run"].value for _, m in again.values()} == {first.run_id}
+
+        # A row broken behind the pipeline's back: the step keeps its table, the check reads it again.
+        with duckdb.connect(str(warehouse)) as con:
+            con.execute(
+                "UPDATE trade_figures SET unit = 'furlongs' WHERE figure_id = (SELECT min(figure_id) FROM trade_figures)"
+            )
+        third = check_results(run_pipeline(source, warehouse, instance))
+        assert third["trade_figures_schema"][0] is False
+        assert third["documents_schema"][1]["same_rows_passed_in_run"].value == second.run_id

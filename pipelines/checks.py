@@ -5,10 +5,16 @@ everything downstream. Rows the fact layer moved to quarantined_rows also fail t
 WARN severity: the rest of the table loaded and the run goes on, but the UI shows the failure
 and names the rows.
 
-A table whose rows, quarantined rows and validating code are what they were when the check last
+The checks of the tables one step writes run together, in one step with one connection: each
+check is still its own result in the UI, and one can be run alone.
+
+A table whose rows, quarantined rows and validating code are what they were when its check last
 passed passes again without being read: the check records a fingerprint of the three, and a
 rerun with nothing new validates nothing.
 """
+
+from collections.abc import Iterator
+from functools import partial
 
 import dagster as dg
 import duckdb
@@ -22,60 +28,75 @@ from assets.metadata import markdown_preview
 from assets.resources import Warehouse
 from schemas import model_for, validate_frame
 from schemas.registry import table as registered_table
+from schemas.registry import written_by
 from wirefacts.fingerprint import code_version
 from wirefacts.warehouse import quote_identifier, read_table, table_names
 
 FINGERPRINT = "fingerprint"
 
 
-def schema_check(table: str) -> dg.AssetChecksDefinition:
-    model = model_for(table)
-    key = dg.AssetCheckKey(dg.AssetKey(table), f"{table}_schema")
+def schema_checks(step: str) -> dg.AssetChecksDefinition:
+    """The checks of every table the step writes, named `<table>_schema`."""
+    specs = [
+        dg.AssetCheckSpec(
+            name=f"{t.name}_schema",
+            asset=t.name,
+            blocking=True,
+            description=f"Every row of {t.name} satisfies the {t.model.__name__} pandera model, and no two "
+            f"rows share the key ({', '.join(t.key)}).",
+        )
+        for t in written_by(step)
+    ]
 
-    @dg.asset_check(
-        asset=table,
-        name=key.name,
-        blocking=True,
-        description=f"Every row of {table} satisfies the {model.__name__} pandera model, and no two rows share "
-        f"the key ({', '.join(registered_table(table).key)}).",
-    )
-    def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+    @dg.multi_asset_check(specs=specs, name=f"{step}_tables_schema", can_subset=True)
+    def _checks(
+        context: dg.AssetCheckExecutionContext, warehouse: Warehouse
+    ) -> Iterator[dg.AssetCheckResult]:
         with warehouse.connect(read_only=True) as con:
-            fingerprint = table_fingerprint(con, table)
-            passed_in = run_that_passed(context, key, fingerprint)
-            if passed_in is not None:
-                metadata = {
-                    "model": model.__name__,
-                    FINGERPRINT: fingerprint,
-                    "same_rows_passed_in_run": passed_in,
-                }
-                return dg.AssetCheckResult(passed=True, metadata=metadata)
-            frame = read_table(con, table)
-            quarantined = (
-                read_table(con, "quarantined_rows") if table != "quarantined_rows" else pl.DataFrame()
-            )
-        outcome = validate_frame(frame, model, registered_table(table).key)
-        metadata = {"rows_checked": frame.height, "model": model.__name__, FINGERPRINT: fingerprint}
-        if not outcome.passed:
-            metadata |= {
-                "failing_rows_count": outcome.failing_rows.height,
-                "failure_cases": markdown_preview(outcome.failure_cases, rows=20),
-                "failing_rows": markdown_preview(outcome.failing_rows, rows=20),
-            }
-            return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.ERROR, metadata=metadata)
-        if "table_name" in quarantined.columns:
-            mine = quarantined.filter(pl.col("table_name") == table)
-            if mine.height:
-                metadata |= {
-                    "quarantined_rows_count": mine.height,
-                    "quarantined_rows": markdown_preview(mine.select("doc_id", "rule", "row_json"), rows=20),
-                }
-                return dg.AssetCheckResult(
-                    passed=False, severity=dg.AssetCheckSeverity.WARN, metadata=metadata
-                )
-        return dg.AssetCheckResult(passed=True, metadata=metadata)
+            for spec in specs:
+                if spec.key in context.selected_asset_check_keys:
+                    yield check_table(context, con, spec.key)
 
-    return _check
+    return _checks
+
+
+def check_table(
+    context: dg.AssetCheckExecutionContext, con: duckdb.DuckDBPyConnection, key: dg.AssetCheckKey
+) -> dg.AssetCheckResult:
+    table = key.asset_key.to_user_string()
+    model = model_for(table)
+    result = partial(dg.AssetCheckResult, asset_key=key.asset_key, check_name=key.name)
+    fingerprint = table_fingerprint(con, table)
+    passed_in = run_that_passed(context, key, fingerprint)
+    if passed_in is not None:
+        return result(
+            passed=True,
+            metadata={
+                "model": model.__name__,
+                FINGERPRINT: fingerprint,
+                "same_rows_passed_in_run": passed_in,
+            },
+        )
+    frame = read_table(con, table)
+    outcome = validate_frame(frame, model, registered_table(table).key)
+    metadata = {"rows_checked": frame.height, "model": model.__name__, FINGERPRINT: fingerprint}
+    if not outcome.passed:
+        metadata |= {
+            "failing_rows_count": outcome.failing_rows.height,
+            "failure_cases": markdown_preview(outcome.failure_cases, rows=20),
+            "failing_rows": markdown_preview(outcome.failing_rows, rows=20),
+        }
+        return result(passed=False, severity=dg.AssetCheckSeverity.ERROR, metadata=metadata)
+    quarantined = read_table(con, "quarantined_rows") if table != "quarantined_rows" else pl.DataFrame()
+    if "table_name" in quarantined.columns:
+        mine = quarantined.filter(pl.col("table_name") == table)
+        if mine.height:
+            metadata |= {
+                "quarantined_rows_count": mine.height,
+                "quarantined_rows": markdown_preview(mine.select("doc_id", "rule", "row_json"), rows=20),
+            }
+            return result(passed=False, severity=dg.AssetCheckSeverity.WARN, metadata=metadata)
+    return result(passed=True, metadata=metadata)
 
 
 def table_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:

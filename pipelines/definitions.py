@@ -12,8 +12,8 @@ from assets.stories import story_tables
 from assets.story_facts import story_fact_tables
 from assets.views import analyst_views, published_warehouse
 from pipelines.automation import build_automation
-from pipelines.checks import schema_check
-from schemas.registry import TABLE_NAMES
+from pipelines.checks import schema_checks
+from schemas.registry import STEPS
 
 ALL_ASSETS = [
     document_tables,
@@ -39,7 +39,7 @@ with warnings.catch_warnings():
 
 defs = dg.Definitions(
     assets=ASSETS_WITH_CODE,
-    asset_checks=[schema_check(table) for table in TABLE_NAMES],
+    asset_checks=[schema_checks(step) for step in STEPS],
     jobs=[materialize_everything],
     sensors=[inbox_sensor],
     schedules=[daily_reconciliation],

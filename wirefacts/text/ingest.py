@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -78,10 +79,11 @@ def scan_folder(
     loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
     """
     root = source.resolve()
+    prefix = len(str(root)) + 1  # the walk starts at root, so a path's first characters are root's
     # (sha256, extension) → what those bytes parsed into: how bytes parse depends on the extension
     seen: dict[tuple[str, str], Document | Rejection] = {}
     for count, path in enumerate(_walk(root)):
-        relative = path.relative_to(root).as_posix()
+        relative = str(path)[prefix:].replace(os.sep, "/")
         if relative == OUTLETS_FILE:
             yield Rejection(
                 relative,
@@ -142,7 +144,9 @@ def read_file(
 
 def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
     try:
-        target = path.resolve(strict=True)
+        # A regular file met by the walk is inside root as it is (the walk follows no links); only a
+        # symlink needs resolving.
+        target = path if stat.S_ISREG(os.lstat(path).st_mode) else path.resolve(strict=True)
     except FileNotFoundError as exc:
         detail = (
             "a symlink whose target does not exist"
@@ -154,14 +158,15 @@ def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
         raise Rejected(
             "unreadable", f"the path cannot be resolved ({exc.__class__.__name__}: a symlink loop?)"
         ) from exc
-    if not target.is_relative_to(root):
-        raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
-    if target.is_dir():
-        raise Rejected(
-            "not_text", "a symlink to a folder; folders are read where they are, not through links"
-        )
-    if not target.is_file():
-        raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
+    if target is not path:  # a symlink, or no regular file
+        if not target.is_relative_to(root):
+            raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
+        if target.is_dir():
+            raise Rejected(
+                "not_text", "a symlink to a folder; folders are read where they are, not through links"
+            )
+        if not target.is_file():
+            raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
     try:
         size = target.stat().st_size
         if size > max_file_bytes:

@@ -41,7 +41,7 @@ faults: setup
 # the whole corpus. Needs ../shared/corpora.
 quality: setup
 	$(BIN)/pytest -q -m corpus
-	$(BIN)/python benchmarks/stories_quality.py --min-f1 reuters_wire=0.83 --min-f1 outlet_rewrites=0.6
+	$(BIN)/python benchmarks/stories_quality.py --min-f1 reuters_wire=0.82 --min-f1 outlet_rewrites=0.6
 	$(BIN)/python benchmarks/extraction_quality.py --min-mean-f1 0.80
 
 lint: setup

@@ -34,6 +34,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
             read_table(con, "duplicate_pairs", PAIR_SCHEMA),
             known_features=read_table(con, TEXT_FEATURES, STORE_SCHEMA),
             workers=workers,
+            reuse_decisions=inputs.same_code(con),
         )
         tables = {
             "story_clusters": result.story_clusters,
@@ -54,7 +55,8 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
     by_relation = clusters.group_by("relation").len().sort("relation")
     context.log.info(
         f"{clusters['story_id'].n_unique()} stories from {clusters.height} documents; "
-        f"{result.described} texts described in {workers} worker(s), the others' features kept"
+        f"{result.described} texts described in {workers} worker(s), the others' features kept; "
+        f"{result.scored} candidate pairs scored, the others' parts kept"
     )
     yield dg.MaterializeResult(
         asset_key="story_clusters",
@@ -62,6 +64,7 @@ def story_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):  # no
             **table_metadata("story_clusters", clusters),
             **inputs.metadata(True),
             "texts_described": result.described,
+            "pairs_scored": result.scored,
             "workers": workers,
             "stories": clusters["story_id"].n_unique(),
             **{f"documents_{r}": n for r, n in by_relation.iter_rows()},

@@ -93,6 +93,26 @@ def test_incremental_batches_give_the_batch_result():
     assert second.lsh_bands.height == 4 * batch.lsh_bands.height // 4
 
 
+def test_a_pair_scores_alike_whatever_else_the_folder_holds_and_is_not_scored_twice():
+    resend = "JAPAN TO BUY U.S. WHEAT - AGENCY\n\n" + WHEAT.rsplit(" Agency officials", 1)[0]
+    fed = {day: FED.format(amount="1.5", rate="6-1/8", day=day) for day in ("March 5", "March 9")}
+    alone = group_stories(frame({"a": WHEAT, "b": resend}))
+    among_others = group_stories(frame({"a": WHEAT, "b": resend, "c": fed["March 5"], "d": fed["March 9"]}))
+    pair = lambda result: result.duplicate_pairs.filter(pl.col("doc_id") == "a").drop("method")  # noqa: E731
+    assert pair(alone).equals(pair(among_others))  # word weights are not the folder's
+
+    later = group_stories(
+        frame({"a": WHEAT, "b": resend, "c": fed["March 5"], "d": fed["March 9"]}),
+        alone.minhash_signatures,
+        alone.lsh_bands,
+        alone.duplicate_pairs,
+        known_features=alone.text_features,
+        reuse_decisions=True,
+    )
+    assert later.scored == among_others.scored - 1  # only the pairs with a new text
+    assert later.duplicate_pairs.equals(among_others.duplicate_pairs)
+
+
 def test_signatures_match_datasketch():
     from datasketch import MinHash
 

@@ -13,8 +13,8 @@ import xxhash
 
 PACKAGE = Path(__file__).resolve().parent
 # Everything that changes what the library computes: its code, its gazetteers, the fitted story
-# scorer, and the table models the frames are built to.
-VERSIONED = ("**/*.py", "gazetteers/*.csv", "dedup/pair_model.json")
+# scorer and its reference word weights, and the table models the frames are built to.
+VERSIONED = ("**/*.py", "gazetteers/*.csv", "dedup/pair_model.json", "dedup/term_weights.tsv.gz")
 SCHEMAS = PACKAGE.parent / "schemas"
 
 

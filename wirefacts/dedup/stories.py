@@ -18,7 +18,7 @@ import numpy as np
 import polars as pl
 
 from schemas.models import polars_schema
-from wirefacts.dedup import features, minhash, text_features
+from wirefacts.dedup import features, minhash, term_weights, text_features
 from wirefacts.dedup.pair_model import PairModel, load_model, model_inputs
 from wirefacts.dedup.settings import DEFAULT, StorySettings
 from wirefacts.text.article import WORD
@@ -50,6 +50,7 @@ class StoryTables:
     lsh_bands: pl.DataFrame
     text_features: pl.DataFrame  # the store of per-text features (text_features.STORE_SCHEMA)
     described: int  # texts whose features were computed in this run
+    scored: int  # candidate pairs whose parts were computed in this run (the others' were kept)
 
 
 def group_stories(
@@ -61,9 +62,12 @@ def group_stories(
     choices: StorySettings = DEFAULT,
     known_features: pl.DataFrame | None = None,
     workers: int = 1,
+    reuse_decisions: bool = False,
 ) -> StoryTables:
     """docs: doc_id, title, body, published_on, word_count. known_*: the persisted LSH index, pairs
-    and per-text features; texts are described in up to `workers` processes."""
+    and per-text features; texts are described in up to `workers` processes. With
+    reuse_decisions (the known pairs were scored by this code version), a candidate pair already
+    scored keeps its parts: they depend on its two texts only (the word weights are fixed)."""
     model = model or load_model()
     if "title" not in docs.columns:
         docs = docs.with_columns(pl.lit(None, dtype=pl.String).alias("title"))
@@ -74,8 +78,10 @@ def group_stories(
     ).filter(keep)
     known_bands = (known_bands if known_bands is not None else pl.DataFrame(schema=BAND_SCHEMA)).filter(keep)
     known_pairs = (known_pairs if known_pairs is not None else pl.DataFrame(schema=PAIR_SCHEMA)).filter(
-        keep & pl.col("other_doc_id").is_in(ids.implode()) & (pl.col("method") == "minhash_lsh")
+        keep & pl.col("other_doc_id").is_in(ids.implode())
     )
+    scored = _scored_parts(known_pairs) if reuse_decisions else {}
+    known_pairs = known_pairs.filter(pl.col("method") == "minhash_lsh")
 
     described, feature_store, described_count = text_features.describe_all(docs, known_features, workers)
     new_ids = docs.filter(~pl.col("doc_id").is_in(known_signatures["doc_id"].implode()))["doc_id"].to_list()
@@ -95,7 +101,7 @@ def group_stories(
     _add_candidates(candidates, _headline_candidates(texts), representative, "headline_lead")
     _add_candidates(candidates, _wording_candidates(texts), representative, "shared_wording")
     for (a, b), method in sorted(candidates.items()):
-        pairs[(a, b)] = _decide(a, b, method, texts, model)
+        pairs[(a, b)] = _decide(a, b, method, texts, model, scored.get((a, b)))
     _keep_best_headline_match(pairs, texts)
     pair_frame = _frame(pairs)
     clusters = cluster(
@@ -109,6 +115,7 @@ def group_stories(
         bands,
         feature_store,
         described_count,
+        sum(1 for key in candidates if key not in scored),
     )
 
 
@@ -241,8 +248,8 @@ def _add_exact_pairs(
 
 
 class Texts:
-    """The texts of one comparison: their features (`text_features`), and what is computed from
-    all of them (weights of rare words and names) or per text from those weights, once."""
+    """The texts of one comparison: their features (`text_features`), the reference weights of
+    rare words and names (`term_weights`), and what is computed per text from them, once."""
 
     def __init__(
         self,
@@ -260,8 +267,7 @@ class Texts:
             for d, published in docs.select("doc_id", "published_on").iter_rows()
         }
         self._vectors: dict[str, dict[str, float]] = {}
-        self._idf: dict[str, float] | None = None
-        self._name_idf: dict[str, float] | None = None
+        self.idf, self.name_idf = term_weights.reference()
 
     def is_short(self, doc_id: str) -> bool:
         return self.words[doc_id] <= self.choices.headline_only_words
@@ -288,38 +294,27 @@ class Texts:
     def numeric_share(self, doc_id: str) -> float:
         return self.features[doc_id].numeric_share
 
-    @property
-    def idf(self) -> dict[str, float]:
-        if self._idf is None:  # document frequencies over every distinct text of the run
-            self._idf = _idf(self.features[d].terms for d in self.bodies)
-        return self._idf
-
     def vector(self, doc_id: str) -> dict[str, float]:
         if doc_id not in self._vectors:
             self._vectors[doc_id] = _tfidf(self.features[doc_id].terms, self.idf)
         return self._vectors[doc_id]
 
-    @property
-    def name_idf(self) -> dict[str, float]:
-        """How rare each multi-word name is among the run's texts."""
-        if self._name_idf is None:
-            self._name_idf = _idf(Counter(self.distinctive(d)[2]) for d in self.bodies)
-        return self._name_idf
-
     def coverage(self, a: str, b: str) -> float:
         """Weighted share of a's headline-and-lead words found in b's headline and lead."""
         terms, other = self.lead(a), self.lead(b)
         # Summed in sorted order: set order differs between processes, and so would the last digits.
-        total = sum(self.idf.get(t, 1.0) for t in sorted(terms))
-        return min(1.0, sum(self.idf.get(t, 1.0) for t in sorted(terms & other)) / total) if total else 0.0
+        total = sum(self.idf[t] for t in sorted(terms))
+        return min(1.0, sum(self.idf[t] for t in sorted(terms & other)) / total) if total else 0.0
 
-    def weighted_overlap(self, a: set[str], b: set[str], idf: dict[str, float] | None = None) -> float | None:
+    def weighted_overlap(
+        self, a: set[str], b: set[str], idf: term_weights.Weights | None = None
+    ) -> float | None:
         """Shared share of the lighter set, items weighted by rarity: two rate-cut flashes share
         "cuts prime rate" but not their banks' names, and the names weigh most."""
         if not a or not b:
             return None
         idf = self.idf if idf is None else idf
-        weight = lambda terms: sum(idf.get(t, 1.0) for t in sorted(terms))  # noqa: E731 - fixed order
+        weight = lambda terms: sum(idf[t] for t in sorted(terms))  # noqa: E731 - fixed order
         return min(1.0, weight(a & b) / min(weight(a), weight(b)))  # 1.0000000000000002 is 1
 
     def days_apart(self, a: str, b: str) -> int | None:
@@ -418,8 +413,39 @@ def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
     )
 
 
-def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict:
-    """The parts of one candidate pair, the scorer's probability, and the relation they give."""
+# The parts of a pair's score, as duplicate_pairs records them.
+PART_COLUMNS = (
+    "jaccard", "containment", "tfidf_cosine", "number_agreement", "shared_numbers", "shared_quotes", "shared_names",
+    "shared_features", "shared_narrative", "lead_overlap", "title_overlap", "name_agreement", "days_apart",
+    "headline_coverage",
+)  # fmt: skip
+
+
+def _scored_parts(pairs: pl.DataFrame) -> dict[tuple[str, str], dict]:
+    """The recorded parts of pairs scored before (copies of one text have none)."""
+    scored = pairs.filter(pl.col("method") != "normalized_hash").select(
+        "doc_id", "other_doc_id", *PART_COLUMNS
+    )
+    return {(row.pop("doc_id"), row.pop("other_doc_id")): row for row in scored.iter_rows(named=True)}
+
+
+def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel, parts: dict | None = None) -> dict:
+    """The parts of one candidate pair (unless already scored), the scorer's probability, and the
+    relation they give."""
+    parts = dict(parts) if parts is not None else _parts(a, b, texts)
+    short = texts.is_short(a) or texts.is_short(b)
+    probability = model.probability(model_inputs(parts, short))
+    relation = pair_relation(
+        parts, probability, model.threshold, texts.required_agreement(a, b), short, texts.choices
+    )
+    if texts.is_short(a) and texts.is_short(b) and features.subjects_differ(texts.bodies[a], texts.bodies[b]):
+        relation = "template_variant"  # two flashes of one template about other issuers
+    merged = relation in ("near_duplicate", "same_story")
+    return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
+
+
+def _parts(a: str, b: str, texts: Texts) -> dict:
+    """What the two texts share, each part in [0, 1] or a count (PART_COLUMNS)."""
     sa, sb = texts.shingles(a), texts.shingles(b)
     common = len(np.intersect1d(sa, sb, assume_unique=True))
     union = len(sa) + len(sb) - common
@@ -428,7 +454,7 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         va, vb = vb, va
     (na, qa, ma), (nb, qb, mb) = texts.distinctive(a), texts.distinctive(b)
     narrative = len(np.intersect1d(texts.narrative(a), texts.narrative(b), assume_unique=True))
-    parts = {
+    return {
         "jaccard": common / union if union else 0.0,
         "containment": common / min(len(sa), len(sb)) if min(len(sa), len(sb)) else 0.0,
         "tfidf_cosine": min(1.0, sum(w * vb.get(t, 0.0) for t, w in va.items())),
@@ -442,20 +468,11 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel) -> dict
         "title_overlap": features.overlap(texts.features[a].title_terms, texts.features[b].title_terms),
         "name_agreement": features.overlap(texts.lead_names(a), texts.lead_names(b)),
         "days_apart": texts.days_apart(a, b),
+        # How much of each headline-only side's words the other's headline and lead hold.
+        "headline_coverage": min(
+            (texts.coverage(x, y) for x, y in ((a, b), (b, a)) if texts.is_short(x)), default=None
+        ),
     }
-    short = texts.is_short(a) or texts.is_short(b)
-    # How much of each headline-only side's words the other's headline and lead hold.
-    parts["headline_coverage"] = min(
-        (texts.coverage(x, y) for x, y in ((a, b), (b, a)) if texts.is_short(x)), default=None
-    )
-    probability = model.probability(model_inputs(parts, short))
-    relation = pair_relation(
-        parts, probability, model.threshold, texts.required_agreement(a, b), short, texts.choices
-    )
-    if texts.is_short(a) and texts.is_short(b) and features.subjects_differ(texts.bodies[a], texts.bodies[b]):
-        relation = "template_variant"  # two flashes of one template about other issuers
-    merged = relation in ("near_duplicate", "same_story")
-    return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
 
 
 def pair_relation(
@@ -530,16 +547,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _idf(term_counts: Iterable[Counter]) -> dict[str, float]:
-    df: Counter = Counter()
-    n = 0
-    for counts in term_counts:
-        df.update(counts.keys())
-        n += 1
-    return {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
-
-
-def _tfidf(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+def _tfidf(counts: Counter, idf: term_weights.Weights) -> dict[str, float]:
     weights = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}

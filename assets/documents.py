@@ -56,8 +56,9 @@ def document_tables(
             "sentences": read_table(con, "sentences", SENTENCES),
         }
         tables = build_tables(
-            scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets
-        )
+            scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets,
+            same_rules=inputs.same_code(con),
+        )  # fmt: skip
         # Only the tables that changed are rewritten.
         present = table_names(con)
         changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}

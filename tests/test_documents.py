@@ -34,7 +34,7 @@ LEADING_INDEX = (
 )
 
 
-def run(source, previous, now, outlets=None):
+def run(source, previous, now, outlets=None, same_rules=False):
     """One documents run as the asset does it: files already loaded are only hashed."""
     loaded = dict(
         previous["documents"].filter("is_present").select("source_path", "content_sha256").iter_rows()
@@ -46,6 +46,7 @@ def run(source, previous, now, outlets=None):
         previous["sentences"],
         now,
         outlets,
+        same_rules,
     )
 
 
@@ -253,6 +254,27 @@ def test_outlets_and_credits_reach_kept_rows_and_page_metadata_wins(tmp_path):
     assert docs["mea.txt"]["outlet"] == "Organiser" and docs["mea.txt"]["ingested_at"] == FIRST
     assert outlet(docs, "leading-index.txt") == (None, None)
     assert docs["page.html"]["outlet"] == "Wire Review"
+
+
+def test_kept_rows_keep_their_credits_under_the_same_rules_and_are_read_again_under_new_ones(tmp_path):
+    source = folder(tmp_path)
+    (source / "credited.txt").write_text(
+        "WASHINGTON (Reuters) - The U.S. index of leading indicators fell a seasonally adjusted 1.0 pct in "
+        "January after a revised 2.3 pct December gain, the Commerce Department said.",
+        encoding="utf-8",
+    )
+    first = run(source, EMPTY, FIRST)
+    assert rows(first["documents"])["credited.txt"]["credited_agency"] == "Reuters"
+    # What an older rule had stored: the same rules keep it, new rules find the credit again.
+    older = {
+        **first,
+        "documents": first["documents"].with_columns(pl.lit(None, pl.String).alias("credited_agency")),
+    }
+    assert (
+        rows(run(source, older, SECOND, same_rules=True)["documents"])["credited.txt"]["credited_agency"]
+        is None
+    )
+    assert rows(run(source, older, SECOND)["documents"])["credited.txt"]["credited_agency"] == "Reuters"
 
 
 def test_with_outlets_and_credits_ignores_credits_inside_captions():

@@ -31,8 +31,10 @@ def build_tables(
     previous_sentences: pl.DataFrame,
     now: datetime,
     outlets: OutletMap | None = None,
+    same_rules: bool = False,
 ) -> dict[str, pl.DataFrame]:
-    """The documents layer's tables: documents, rejected_documents and sentences."""
+    """The documents layer's tables: documents, rejected_documents and sentences. same_rules: the
+    previous tables were built by this code version, so a kept row keeps its credits."""
     docs: list[Document] = []
     rejections: list[Rejection] = []
     unchanged: list[str] = []
@@ -54,7 +56,8 @@ def build_tables(
             ),
         ]
     )
-    documents = with_outlets_and_credits(documents, sentences, outlets or OutletMap())
+    known_credits = previous_documents.select(CREDIT_COLUMNS) if same_rules else None
+    documents = with_outlets_and_credits(documents, sentences, outlets or OutletMap(), known_credits)
     return {
         "documents": documents,
         "rejected_documents": _rejected(rejections, previous_rejected, now),
@@ -62,12 +65,27 @@ def build_tables(
     }
 
 
+CREDIT_COLUMNS = (
+    "doc_id",
+    "credited_agency",
+    "credited_agencies",
+    "credit_kind",
+    "credit_start",
+    "credit_end",
+)
+
+
 def with_outlets_and_credits(
-    documents: pl.DataFrame, sentences: pl.DataFrame, outlets: OutletMap
+    documents: pl.DataFrame,
+    sentences: pl.DataFrame,
+    outlets: OutletMap,
+    known_credits: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Outlet and credited agency of every row, kept rows too, so a new outlets.csv or new credit
     rules reach documents whose bytes have not changed. An outlet the page's own metadata names
-    stays; every other row takes the folder's outlets.csv, or NULL."""
+    stays; every other row takes the folder's outlets.csv, or NULL. known_credits (CREDIT_COLUMNS)
+    are credits found by these same rules: those documents are not read again."""
+    known = {row[0]: row[1:] for row in known_credits.iter_rows()} if known_credits is not None else {}
     captions: dict[str, list[tuple[int, int]]] = {}
     for doc_id, start, end in (
         sentences.filter("is_caption").select("doc_id", "char_start", "char_end").iter_rows()
@@ -92,6 +110,10 @@ def with_outlets_and_credits(
             mapped = outlets.outlet_for(path)
             outlet.append(mapped)
             outlet_source.append("outlets_csv" if mapped else None)
+        if doc_id in known:
+            for column, value in zip((agency, agencies, kind, start, end), known[doc_id], strict=True):
+                column.append(value)
+            continue
         credits = find_credits(body, captions.get(doc_id))
         first = credits[0] if credits else None
         agency.append(first.agency if first else None)

@@ -51,6 +51,8 @@ class OutletMap:
 
     def outlet_for(self, relative_path: str) -> str | None:
         """The outlet of the first row that matches the path, or None."""
+        if not self.rows:
+            return None
         path = PurePosixPath(relative_path)
         found = [self._exact.get(relative_path), self._exact.get(path.name)]
         found += [self._folders.get(parent.as_posix()) for parent in path.parents if parent.as_posix() != "."]

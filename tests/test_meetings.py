@@ -374,3 +374,31 @@ def test_a_clause_before_the_last_meeting_word_does_not_part_its_participants():
     )
     (meeting,) = meetings(text)
     assert [p.name for p in meeting.participants] == ["Narendra Modi", "Xi Jinping"]
+
+
+def test_an_agenda_for_discussions_is_no_meeting():
+    # Reuters-21578 reut-00742: growers write to two officials about talks yet to be planned.
+    text = (
+        "The recent Australian proposals were a good starting point for discussions, U.S. Agriculture "
+        "Secretary Richard Lyng said. The growers said they did not want the Australians to feel they are "
+        "alone in developing an agenda for discussions on world grain trade."
+    )
+    assert meetings(text) == []
+
+
+def test_a_name_that_qualifies_a_plan_takes_no_part():
+    # Reuters-21578 reut-05759: the Baker Plan is discussed at a conference Baker did not attend.
+    text = (
+        "Treasury Secretary James Baker spoke in Washington on Monday. But there was a widespread "
+        "recognition at the conference that the Baker Plan has fallen well short of expectations."
+    )
+    assert all("James Baker" not in [p.name for p in m.participants] for m in meetings(text))
+
+
+def test_regional_development_banks_are_bodies_that_meet():
+    # Reuters-21578 reut-08310.
+    found = meetings(
+        "Treasury Secretary James Baker attended the annual meeting of the IADB in Miami, where the reform "
+        "issue was put off until June."
+    )
+    assert [sorted(p.name for p in m.participants) for m in found] == [["IADB", "James Baker"]]

@@ -43,6 +43,9 @@ INTERNATIONAL_BODIES = (
     "ASEAN", "OECD", "SCO", "G7", "G20", "ICO", "International Coffee Organization", "ICCO", "FAO", "UNCTAD",
     "African Union", "Arab League", "BRICS", "Asian Development Bank", "ADB", "Paris Club",
     "European Council", "Council of the European Union", "European Central Bank", "ECB",
+    "Inter-American Development Bank", "IADB", "IDB", "African Development Bank", "EBRD",
+    "European Bank for Reconstruction and Development", "International Energy Agency", "IEA",
+    "Gulf Cooperation Council", "GCC", "Bank for International Settlements",
 )  # fmt: skip
 
 

@@ -44,7 +44,10 @@ NOT_A_MEETING = re.compile(
     r"maturities|interest|challenges?|ones|regulations?|rules)\b"
     r"|\bmeeting rules\b"
     # Public occasions, not meetings: "an address to a joint session of Congress", "town hall meetings".
-    r"|\b(?:address|speech|remarks)\s+to\s+(?:a|the)\s+(?:joint\s+)?session\b|\btown[- ]hall meetings?\b",
+    r"|\b(?:address|speech|remarks)\s+to\s+(?:a|the)\s+(?:joint\s+)?session\b|\btown[- ]hall meetings?\b"
+    # What talks would be about, not talks: "an agenda for discussions", "a basis for negotiations".
+    r"|\b(?:agenda|starting point|basis|framework|subjects?|topics?|issues?)\s+for\s+(?:further\s+|future\s+)?"
+    r"(?:discussions?|talks|negotiations?)\b",
     re.I,
 )
 # Named bodies that meet: intergovernmental groups (the shared list of international bodies),
@@ -54,8 +57,7 @@ _GROUP_MINISTERS = (
     r"(?:finance\s+|trade\s+|foreign\s+|oil\s+|energy\s+|agriculture\s+|farm\s+|economy\s+)?ministers"
 )
 _NAMED_BODIES = "|".join(
-    re.escape(b) for b in sorted({*INTERNATIONAL_BODIES, "Opec", "Nato", "Asean", "Apec", "APEC", "Eurogroup",
-                                  "Inter-American Development Bank", "IDB", "European Central Bank", "ECB"},
+    re.escape(b) for b in sorted({*INTERNATIONAL_BODIES, "Opec", "Nato", "Asean", "Apec", "APEC", "Eurogroup"},
                                  key=len, reverse=True)
 )  # fmt: skip
 BODY = re.compile(
@@ -254,12 +256,18 @@ def _bodies(sentence: str, offset: int, officials: list[OfficialMention]) -> lis
     return found
 
 
+# A name that qualifies a plan or a government names no one who meets: "the Baker Plan".
+NAME_AS_MODIFIER = re.compile(r"\s+(?:[Pp]lan|[Aa]dministration|[Dd]octrine|[Ii]nitiative|[Rr]ound|[Ee]ra)\b")
+
+
 def _without_possessors(people: list[OfficialMention], text: str) -> list[OfficialMention]:
     """ "Trump's daughter paid a visit": a name in the possessive names whose visit it is only when
-    a meeting word follows ("Merkel's visit")."""
+    a meeting word follows ("Merkel's visit"); nor does a name that qualifies a plan (NAME_AS_MODIFIER)."""
     kept = []
     for p in people:
         after = text[p.end : p.end + 40]
+        if NAME_AS_MODIFIER.match(after):
+            continue
         possessive = re.match(r"['’]s\s+(\w+(?:\s+\w+){0,2})", after)  # "Chirac's first official visit"
         if possessive and not TRIGGER.search(possessive.group(1)):
             continue

@@ -402,3 +402,25 @@ def test_regional_development_banks_are_bodies_that_meet():
         "issue was put off until June."
     )
     assert [sorted(p.name for p in m.participants) for m in found] == [["IADB", "James Baker"]]
+
+
+def test_two_meetings_joined_by_and_are_two_events():
+    # Reuters-21578 reut-08102.
+    found = meetings(
+        "Moore said the Taupo talks began a series of meetings, which includes the OECD ministerial meeting "
+        "in May and the G-7 meeting in Venice in June, enabling ministers to maintain contact."
+    )
+    bodies = [[p.name for p in m.participants if p.name in ("OECD", "G-7")] for m in found]
+    assert ["OECD"] in bodies and ["G-7"] in bodies
+
+
+def test_talks_opened_today_are_under_way_whatever_they_are_expected_to_cover():
+    # Reuters-21578 reut-11487.
+    (found,) = meetings(
+        "WASHINGTON, March 31 - French Prime Minister Jacques Chirac opened talks with President Ronald "
+        "Reagan expected to focus on superpower arms control moves and trade issues."
+    )
+    assert ({p.name for p in found.participants}, found.status) == (
+        {"Jacques Chirac", "Ronald Reagan"},
+        "ongoing",
+    )

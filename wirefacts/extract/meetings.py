@@ -81,7 +81,14 @@ SCHEDULED = re.compile(
 )
 ONGOING = re.compile(
     r"\b(?:is in|are in|is visiting|are visiting|are holding|is holding|are meeting|is meeting|currently|"
-    r"is beginning|are beginning|began|begins|arrived|arrives|is on an? \w*\s*visit|are on an? \w*\s*visit|under way|underway)\b",
+    r"is beginning|are beginning|began|begins|opened|opens|is opening|are opening|arrived|arrives|"
+    r"is on an? \w*\s*visit|are on an? \w*\s*visit|under way|underway)\b",
+    re.I,
+)
+# What talks are expected to be about says nothing of when they are: "opened talks with Reagan
+# expected to focus on arms control".
+AGENDA = re.compile(
+    r"\b(?:is\s+|are\s+)?expected\s+to\s+(?:focus|cent(?:er|re)|concentrate|cover|deal|address|include|touch|dominate)\b",
     re.I,
 )
 LEAVING = re.compile(r"\b(?:leaves|is leaving|heads|is heading|departs|sets off|will head)\b", re.I)
@@ -348,7 +355,10 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
     second verb of another tense ("X last night met Y and will today hold talks")."""
     cuts = [0]
     for m in re.finditer(
-        r"[,;]\s+|\s+(?:and|but)\s+(?=(?:will|would|is to|are to|also|then|later)\b)", sentence
+        r"[,;]\s+|\s+(?:and|but)\s+(?=(?:will|would|is to|are to|also|then|later)\b)"
+        # "the OECD ministerial meeting in May and the G-7 meeting in Venice": two events
+        r"|\s+and\s+(?=(?:at\s+|in\s+|to\s+)?(?:the|a|an)\s+)",
+        sentence,
     ):
         following = sentence[m.end() :].split(",")[0]
         if TRIGGER.search(following) and TRIGGER.search(sentence[cuts[-1] : m.start()]):
@@ -418,6 +428,7 @@ def _status(segment: str, sentence: str) -> str:
         clause = quoted.group(0)  # "'President Xi's state visit will be giving a strong boost'"
     else:
         clause = QUOTED.sub(lambda m: " " * len(m.group(0)), segment)
+    clause = AGENDA.sub(lambda m: " " * len(m.group(0)), clause)
     if CANCELLED.search(clause):
         return "cancelled"
     trigger = TRIGGER.search(clause)

@@ -422,9 +422,9 @@ PART_COLUMNS = (
 
 
 def _scored_parts(pairs: pl.DataFrame) -> dict[tuple[str, str], dict]:
-    """The recorded parts of pairs scored before (copies of one text have none)."""
+    """The recorded parts and probability of pairs scored before (copies of one text have none)."""
     scored = pairs.filter(pl.col("method") != "normalized_hash").select(
-        "doc_id", "other_doc_id", *PART_COLUMNS
+        "doc_id", "other_doc_id", *PART_COLUMNS, "probability"
     )
     return {(row.pop("doc_id"), row.pop("other_doc_id")): row for row in scored.iter_rows(named=True)}
 
@@ -434,7 +434,9 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel, parts: 
     relation they give."""
     parts = dict(parts) if parts is not None else _parts(a, b, texts)
     short = texts.is_short(a) or texts.is_short(b)
-    probability = model.probability(model_inputs(parts, short))
+    probability = parts.pop("probability", None)  # a kept pair's, from the same scorer
+    if probability is None:
+        probability = model.probability(model_inputs(parts, short))
     relation = pair_relation(
         parts, probability, model.threshold, texts.required_agreement(a, b), short, texts.choices
     )

@@ -7,7 +7,7 @@ reading each pair, never by these scores.
 
 Usage: python benchmarks/gold/select_story_candidates.py OUT_DIR
        python benchmarks/gold/select_story_candidates.py --outlet-batch OUT.tsv
-       python benchmarks/gold/select_story_candidates.py --reuters-batch OUT_DIR
+       python benchmarks/gold/select_story_candidates.py --reuters-batch OUT_DIR [SEED]
 
 The second form lists newsarticles-dev pairs from different outlets, at most three days apart,
 that the gold has not decided yet: texts sharing word 5-grams of narrative (outside quotations)
@@ -205,7 +205,8 @@ def main() -> None:
         held = set(gold["reuters_wire"]["documents"])
         unseen = [r for r in reuters if r["file"] not in held]
         pairs = {p: s for p, s in pairs.items() if not held & set(p)}
-        chosen = choose(unseen, pairs, target_docs=130, n_random=20, rng=random.Random(20261204))
+        seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20261204  # the second batch's seed
+        chosen = choose(unseen, pairs, target_docs=130, n_random=20, rng=random.Random(seed))
         write(Path(sys.argv[2]), "reuters", reuters, chosen, pairs, ["date"])
         return
     out = Path(sys.argv[1])

@@ -8,7 +8,8 @@ import pytest
 from tests.conftest import query
 from wirefacts.dedup import minhash, settings
 from wirefacts.dedup.settings import DEFAULT, StorySettings
-from wirefacts.dedup.stories import group_stories
+from wirefacts.dedup.stories import group_stories, story_inputs
+from wirefacts.text.article import parse_article
 
 FED = (
     "FED ADDS RESERVES VIA CUSTOMER REPURCHASES\n\n"
@@ -183,6 +184,23 @@ def test_a_flash_joins_the_full_story_it_announces_and_only_that_one():
     assert story_of(result, "other") != story_of(result, "full")
     (relation,) = result.story_clusters.filter(pl.col("doc_id") == "flash")["relation"]
     assert relation in ("near_duplicate", "same_story")
+
+
+def test_a_flash_joins_the_full_story_before_an_alike_flash_of_another_day():
+    # Reuters-21578 reut-05344 (March 16), reut-12495 and reut-12501 (April 2).
+    texts = {
+        "earlier": "BANK OF FRANCE LEAVES MONEY MARKET INTERVENTION RATE UNCHANGED AT 7-3/4 PCT - OFFICIAL\n",
+        "flash": "BANK OF FRANCE LEAVES INTERVENTION RATE UNCHANGED AT 7-3/4 PCT - OFFICIAL\n",
+        "full": "BANK OF FRANCE LEAVES INTERVENTION RATE UNCHANGED\n\n"
+        "PARIS, April 2 - The Bank of France said it left its\nintervention rate unchanged at 7-3/4 pct when it "
+        "injected funds\nto the market against first category paper in todays money\nmarket intervention "
+        "tender.\n    Money market dealers had earlier expressed mixed views on a\npossible quarter point "
+        "cut.\n    The rate was last adjusted on March 9, when it was reduced\nto 7-3/4 pct from the eight pct "
+        "rate set in January.\n REUTER\n",
+    }
+    articles = {d: parse_article(t) for d, t in texts.items()}
+    result = group_stories(story_inputs((d, a.title, a.body, None) for d, a in articles.items()))
+    assert story_of(result, "flash") == story_of(result, "full")
 
 
 def test_a_flash_with_other_numbers_does_not_join():

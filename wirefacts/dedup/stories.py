@@ -516,14 +516,17 @@ def pair_relation(
 
 
 def _keep_best_headline_match(pairs: dict, texts: Texts) -> None:
-    """A headline-only text joins the one story it announces: its best-scoring match."""
-    best: dict[str, tuple[float, tuple[str, str]]] = {}
+    """A headline-only text joins the one story it announces: its best-scoring match, a full
+    story before another flash (two flashes of a template report issued weeks apart score alike)."""
+    best: dict[str, tuple[tuple[bool, float], tuple[str, str]]] = {}
     for key, row in pairs.items():
         if not row["merged"] or row["method"] == "normalized_hash":
             continue
         for d in key:
-            if texts.is_short(d) and (d not in best or row["similarity"] > best[d][0]):
-                best[d] = (row["similarity"], key)
+            other = key[1] if d == key[0] else key[0]
+            rank = (not texts.is_short(other), row["similarity"])
+            if texts.is_short(d) and (d not in best or rank > best[d][0]):
+                best[d] = (rank, key)
     winners = {key for _, key in best.values()}
     for key, row in pairs.items():
         if row["merged"] and row["method"] != "normalized_hash" and key not in winners:

@@ -203,6 +203,32 @@ def test_a_flash_joins_the_full_story_before_an_alike_flash_of_another_day():
     assert story_of(result, "flash") == story_of(result, "full")
 
 
+def test_two_issues_of_a_template_report_whose_leads_share_no_number_stay_apart():
+    # Reuters-21578 reut-05232 and reut-05277: two rounds of Bank of England help on one day.
+    early = (
+        "U.K. MONEY MARKET GIVEN 90 MLN STG EARLY HELP\n\n"
+        "LONDON, March 16 - The Bank of England said it provided the\nmoney market with assistance worth 90 "
+        "mln stg in response to an\nearly round of bill offers from discount houses.\n    Earlier, the bank "
+        "estimated the shortage in the system\ntoday at some 1.05 billion stg.\n    The bank bought bills for "
+        "resale to the market in equal\namounts on April 1, 2 and 3 at an interest rate of 10-7/16 pct.\n REUTER\n"
+    )
+    further = (
+        "U.K. MONEY MARKET GIVEN FURTHER 30 MLN STG HELP\n\n"
+        "LONDON, March 16 - The Bank of England said it provided the\nmoney market with a further 30 mln stg "
+        "assistance.\n    This brings the Bank's total help so far today to 120 mln\nstg and compares with its "
+        "upward revised estimate that the\nsystem would face a shortage of some 1.15 billon stg.\n    The central "
+        "bank bought bills for resale to the market in\nequal amounts on April 1, 2 and 3 at an interest rate of\n"
+        "10-7/16 pct.\n REUTER\n"
+    )
+    articles = {d: parse_article(t) for d, t in {"early": early, "further": further}.items()}
+    result = group_stories(story_inputs((d, a.title, a.body, None) for d, a in articles.items()))
+    assert story_of(result, "early") != story_of(result, "further")
+    resent = group_stories(story_inputs([("early", articles["early"].title, articles["early"].body, None),
+                                         ("again", "U.K. MONEY MARKET GETS 90 MLN STG EARLY HELP",
+                                          articles["early"].body.replace(" REUTER", ""), None)]))  # fmt: skip
+    assert story_of(resent, "early") == story_of(resent, "again")  # a re-send keeps its lead
+
+
 def test_a_flash_with_other_numbers_does_not_join():
     flash = "JAPAN FOOD AGENCY TO BUY 95,000 TONNES OF U.S. WHEAT"
     result = group_stories(frame({"flash": flash, "full": WHEAT}))

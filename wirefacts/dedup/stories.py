@@ -267,6 +267,7 @@ class Texts:
             for d, published in docs.select("doc_id", "published_on").iter_rows()
         }
         self._vectors: dict[str, dict[str, float]] = {}
+        self._leads: dict[str, set[str]] = {}
         self.idf, self.name_idf = term_weights.reference()
 
     def is_short(self, doc_id: str) -> bool:
@@ -281,6 +282,20 @@ class Texts:
 
     def numbers(self, doc_id: str) -> set[str]:
         return self.features[doc_id].numbers
+
+    def lead_numbers_disagree(self, a: str, b: str) -> bool:
+        """Both leads give numbers and share none: the next issue of a template report ("a further
+        30 mln stg" against "an early 90 mln stg"), not a re-send, which keeps its lead."""
+        la, lb = self._lead_numbers(a), self._lead_numbers(b)
+        return bool(la) and bool(lb) and not la & lb
+
+    def _lead_numbers(self, doc_id: str) -> set[str]:
+        if doc_id not in self._leads:
+            body = self.bodies[doc_id]
+            dateline = features.DATELINE.match(body)  # its day says when, not what
+            start = dateline.end() if dateline else 0
+            self._leads[doc_id] = features.numbers(body[start : start + self.choices.lead_number_chars])
+        return self._leads[doc_id]
 
     def distinctive(self, doc_id: str) -> tuple[set[str], set[str], set[str]]:
         return self.features[doc_id].distinctive
@@ -442,6 +457,8 @@ def _decide(a: str, b: str, method: str, texts: Texts, model: PairModel, parts: 
     )
     if texts.is_short(a) and texts.is_short(b) and features.subjects_differ(texts.bodies[a], texts.bodies[b]):
         relation = "template_variant"  # two flashes of one template about other issuers
+    if relation in ("near_duplicate", "same_story") and not short and texts.lead_numbers_disagree(a, b):
+        relation = "template_variant"
     merged = relation in ("near_duplicate", "same_story")
     return _pair(a, b, relation, merged, probability, method, probability=probability, **parts)
 

@@ -40,17 +40,18 @@ class StepInputs:
     code_version: str
     fingerprint: str
 
+    def _stored(self, con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+        return read_table(con, STEP_INPUTS, SCHEMA).filter(pl.col("step") == self.step)
+
     def unchanged(self, con: duckdb.DuckDBPyConnection) -> bool:
-        stored = read_table(con, STEP_INPUTS, SCHEMA).filter(pl.col("step") == self.step)
         present = table_names(con)
-        return stored.select("code_version", "fingerprint").rows() == [
+        return self._stored(con).select("code_version", "fingerprint").rows() == [
             (self.code_version, self.fingerprint)
         ] and all(t.name in present for t in written_by(self.step))
 
     def same_code(self, con: duckdb.DuckDBPyConnection) -> bool:
         """Whether the step's stored tables were computed by this code version (inputs aside)."""
-        stored = read_table(con, STEP_INPUTS, SCHEMA).filter(pl.col("step") == self.step)
-        return stored["code_version"].to_list() == [self.code_version]
+        return self._stored(con)["code_version"].to_list() == [self.code_version]
 
     def record(self, con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
         """The bookkeeping table with this step's row replaced, to write with the step's tables."""

@@ -428,12 +428,12 @@ def _headline_candidates(texts: Texts) -> list[tuple[str, str]]:
     )
 
 
-# The parts of a pair's score, as duplicate_pairs records them.
-PART_COLUMNS = (
-    "jaccard", "containment", "tfidf_cosine", "number_agreement", "shared_numbers", "shared_quotes", "shared_names",
-    "shared_features", "shared_narrative", "lead_overlap", "title_overlap", "name_agreement", "days_apart",
-    "headline_coverage",
-)  # fmt: skip
+# The parts of a pair's score: every column of duplicate_pairs but the pair, its decision and its method.
+PART_COLUMNS = tuple(
+    c
+    for c in PAIR_SCHEMA.names()
+    if c not in ("doc_id", "other_doc_id", "relation", "merged", "similarity", "method", "probability")
+)
 
 
 def _scored_parts(pairs: pl.DataFrame) -> dict[tuple[str, str], dict]:

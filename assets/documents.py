@@ -1,5 +1,6 @@
 """The documents layer: every file in the source folder becomes a document or a rejection."""
 
+import time
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from assets.reuse import folder_inputs, kept_results
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import Document, Rejection, Unchanged, scan_folder
 from wirefacts.text.outlets import OUTLETS_FILE, OutletMap, load_outlet_map
+from wirefacts.text.signatures import FILE_SIGNATURES, SCHEMA, signature_table, trusted_signatures
 from wirefacts.warehouse import read_table, table_names
 
 
@@ -42,12 +44,19 @@ def document_tables(
     with warehouse.connect() as con:
         present = "SELECT source_path, content_sha256 FROM documents WHERE is_present"
         loaded = dict(con.execute(present).fetchall()) if "documents" in table_names(con) else {}
-        scanned = list(scan_folder(source.root, source.byte_limit, source.file_limit, loaded))
+        stored_signatures = read_table(con, FILE_SIGNATURES, SCHEMA)
+        trusted = {} if source.reread_every_file else trusted_signatures(stored_signatures)
+        scan_started = time.time_ns()
+        scanned = list(scan_folder(source.root, source.byte_limit, source.file_limit, loaded, trusted))
+        signatures = signature_table(scanned, stored_signatures, scan_started)
+        new_signatures = {} if signatures.equals(stored_signatures) else {FILE_SIGNATURES: signatures}
         inputs = folder_inputs("documents", folder_fingerprint(scanned, outlets))
         if inputs.unchanged(con):
             context.log.info(
                 f"no file in {source.root} changed since the documents were built: kept as they are"
             )
+            if new_signatures:  # files touched, or hashed again, with the same bytes
+                warehouse.write(con, new_signatures)
             yield from kept_results(con, inputs)
             return
         before = {
@@ -62,7 +71,7 @@ def document_tables(
         # Only the tables that changed are rewritten.
         present = table_names(con)
         changed = {n: f for n, f in tables.items() if n not in present or not f.equals(before[n])}
-        warehouse.write(con, {**changed, **inputs.record(con)})
+        warehouse.write(con, {**changed, **new_signatures, **inputs.record(con)})
     documents, rejected = tables["documents"], tables["rejected_documents"]
     reasons = rejected.group_by("reason").len().sort("len", descending=True)
     context.log.info(

@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import polars as pl
+from pydantic import PrivateAttr
 
 from assets import faults
 from wirefacts import integrity, settings, warehouse
@@ -24,6 +25,8 @@ class SourceFolder(dg.ConfigurableResource):
     path: str | None = None  # default: WIREFACTS_SOURCE, else seeds/
     max_file_bytes: int | None = None  # default: WIREFACTS_MAX_FILE_BYTES, else 10 MB
     max_files: int | None = None  # default: WIREFACTS_MAX_FILES, else 200,000
+    # Hash every file, trusting no recorded file signature (the daily reconciliation does).
+    reread_every_file: bool = False
 
     @property
     def root(self) -> Path:
@@ -52,16 +55,36 @@ class Warehouse(dg.ConfigurableResource):
     def wait_seconds(self) -> float:
         return settings.LOCK_WAIT.read() if self.lock_wait_seconds is None else self.lock_wait_seconds
 
+    # The connection a run holds from its start to its end (None outside a run).
+    _held: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        """A run stops before writing anything when the file does not read back whole."""
+        """A run stops before writing anything when the file does not read back whole. Then it
+        opens the file once and holds it to the end: each step works on a cursor of that one open
+        database instead of opening the file again (16-40 ms each, some thirty times a run)."""
         damage = integrity.find_damage(self.file, self.wait_seconds)
         if damage is not None:
             raise dg.Failure(description=integrity.damage_message(self.file, damage))
+        self._held = warehouse.open_connection(self.file, wait_seconds=self.wait_seconds)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.connect(self.file, read_only=read_only, wait_seconds=self.wait_seconds) as con:
-            yield con
+        """A connection for one step. In a run it is a cursor of the held connection; read_only
+        then only says what the step means to do (one open database has one configuration)."""
+        if self._held is None:
+            with warehouse.connect(self.file, read_only=read_only, wait_seconds=self.wait_seconds) as con:
+                yield con
+            return
+        cursor = self._held.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
 
     def write(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
         """Replace the tables in one transaction (with the test-only kill point between tables)."""

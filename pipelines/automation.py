@@ -67,6 +67,8 @@ def build_automation(
         job=job,
         cron_schedule="0 3 * * *",
         default_status=dg.DefaultScheduleStatus.RUNNING,
-        description="Every day at 03:00: re-read the whole source folder and rebuild every table.",
+        run_config={"resources": {"source": {"config": {"reread_every_file": True}}}},
+        description="Every day at 03:00: re-read and hash every file of the source folder, trusting no "
+        "recorded file signature, and rebuild every table whose inputs changed.",
     )
     return inbox_sensor, daily_reconciliation

@@ -16,6 +16,7 @@ from tests.conftest import SEEDS
 from tests.reliability import cli_run, dagster_home, damage, snapshot, wirefacts
 from wirefacts.dedup.text_features import TEXT_FEATURES
 from wirefacts.extract.facts import FACTS_STORE
+from wirefacts.text.signatures import FILE_SIGNATURES
 
 pytestmark = pytest.mark.faults
 
@@ -62,8 +63,8 @@ def assert_every_table_old_or_new(after: dict[str, list[tuple]], states: dict) -
             assert rows in (old, clean), f"{name} is half written"
 
 
-# Every table, in the order a run writes them, and the stores of per-document results.
-@pytest.mark.parametrize("table", (*TABLE_NAMES, TEXT_FEATURES, FACTS_STORE))
+# Every table, in the order a run writes them, the files' signatures and the stores of per-document results.
+@pytest.mark.parametrize("table", (*TABLE_NAMES, FILE_SIGNATURES, TEXT_FEATURES, FACTS_STORE))
 def test_kill_while_writing_a_table_leaves_old_or_new_and_the_next_run_recovers(states, table):
     warehouse = states["base"] / f"killed-{table}.duckdb"
     shutil.copyfile(states["old"], warehouse)

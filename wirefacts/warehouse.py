@@ -23,18 +23,16 @@ class WarehouseLocked(RuntimeError):
     """Another process held the warehouse file for longer than we were willing to wait."""
 
 
-@contextmanager
-def connect(
+def open_connection(
     path: Path, read_only: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS
-) -> Iterator[duckdb.DuckDBPyConnection]:
+) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse, waiting up to wait_seconds for another process's lock."""
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
+            return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
@@ -44,6 +42,14 @@ def connect(
                     f"the warehouse {path} is held by another process (waited {wait_seconds:.0f} s): {first_line}"
                 ) from exc
             time.sleep(RETRY_PAUSE_SECONDS)
+
+
+@contextmanager
+def connect(
+    path: Path, read_only: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """open_connection, closed when the block ends."""
+    con = open_connection(path, read_only, wait_seconds)
     try:
         yield con
     finally:

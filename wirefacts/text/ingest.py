@@ -50,14 +50,33 @@ class Document:
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
     outlet: str | None = None  # from the page's metadata (HTML only); outlets.csv is applied later
+    # What the file system said of the file before it was read (None for a symlink).
+    signature: FileSignature | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class FileSignature:
+    """What the file system says of a regular file without reading it. The kernel sets ctime
+    whenever the bytes (or the metadata) change, and no tool can set it back, so a file whose
+    signature is the one recorded when its bytes were hashed still holds those bytes."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, status: os.stat_result) -> FileSignature:
+        return cls(status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A file whose bytes are already loaded: hashed, not parsed again."""
+    """A file whose bytes are already loaded: hashed (or known by its signature), not parsed again."""
 
     source_path: str
     sha256: str
+    signature: FileSignature | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -73,10 +92,13 @@ def scan_folder(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_files: int = DEFAULT_MAX_FILES,
     loaded: dict[str, str] | None = None,
+    signatures: dict[str, tuple[str, FileSignature]] | None = None,
 ) -> Iterator[Document | Rejection | Unchanged]:
     """Read every file under source (recursively, in a stable order) into a Document or a Rejection.
 
     loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
+    signatures maps source paths to the sha256 and signature recorded when those bytes were
+    hashed: a loaded file with that sha256 and the same signature now is not read at all.
     """
     root = source.resolve()
     prefix = len(str(root)) + 1  # the walk starts at root, so a path's first characters are root's
@@ -95,7 +117,7 @@ def scan_folder(
         if count >= max_files:
             yield Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
             continue
-        yield read_file(path, root, relative, max_file_bytes, seen, loaded or {})
+        yield read_file(path, root, relative, max_file_bytes, seen, loaded or {}, signatures or {})
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -122,14 +144,19 @@ def read_file(
     max_file_bytes: int,
     seen: dict[tuple[str, str], Document | Rejection],
     loaded: dict[str, str],
+    signatures: dict[str, tuple[str, FileSignature]] | None = None,
 ) -> Document | Rejection | Unchanged:
     try:
-        raw = _read_inside(path, root, max_file_bytes)
+        target, signature = _locate(path, root)
+        sha = loaded.get(relative)
+        if signature is not None and sha is not None and (signatures or {}).get(relative) == (sha, signature):
+            return Unchanged(relative, sha, signature)
+        raw = _read_bytes(target, max_file_bytes)
     except Rejected as exc:
         return Rejection(relative, exc.reason, exc.detail, None)
     sha = hashlib.sha256(raw).hexdigest()
     if loaded.get(relative) == sha:
-        return Unchanged(relative, sha)
+        return Unchanged(relative, sha, signature)
     parse_key = (sha, path.suffix.lower())
     if parse_key not in seen:  # copies of the same bytes are parsed once per run
         try:
@@ -139,14 +166,18 @@ def read_file(
     first = seen[parse_key]
     if isinstance(first, Rejection):
         return replace(first, source_path=relative)
-    return replace(first, doc_id=document_id(relative, sha), source_path=relative)
+    return replace(first, doc_id=document_id(relative, sha), source_path=relative, signature=signature)
 
 
-def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
+def _locate(path: Path, root: Path) -> tuple[Path, FileSignature | None]:
+    """The file to read for path, and the signature of a regular file (None for a symlink)."""
     try:
-        # A regular file met by the walk is inside root as it is (the walk follows no links); only a
-        # symlink needs resolving.
-        target = path if stat.S_ISREG(os.lstat(path).st_mode) else path.resolve(strict=True)
+        status = os.lstat(path)
+        if stat.S_ISREG(status.st_mode):
+            # A regular file met by the walk is inside root as it is (the walk follows no links);
+            # only a symlink needs resolving.
+            return path, FileSignature.of(status)
+        target = path.resolve(strict=True)
     except FileNotFoundError as exc:
         detail = (
             "a symlink whose target does not exist"
@@ -158,15 +189,16 @@ def _read_inside(path: Path, root: Path, max_file_bytes: int) -> bytes:
         raise Rejected(
             "unreadable", f"the path cannot be resolved ({exc.__class__.__name__}: a symlink loop?)"
         ) from exc
-    if target is not path:  # a symlink, or no regular file
-        if not target.is_relative_to(root):
-            raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
-        if target.is_dir():
-            raise Rejected(
-                "not_text", "a symlink to a folder; folders are read where they are, not through links"
-            )
-        if not target.is_file():
-            raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
+    if not target.is_relative_to(root):
+        raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
+    if target.is_dir():
+        raise Rejected("not_text", "a symlink to a folder; folders are read where they are, not through links")
+    if not target.is_file():
+        raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
+    return target, None
+
+
+def _read_bytes(target: Path, max_file_bytes: int) -> bytes:
     try:
         size = target.stat().st_size
         if size > max_file_bytes:

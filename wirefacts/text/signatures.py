@@ -1,0 +1,83 @@
+"""The bookkeeping table `_file_signatures`: what the file system said of each file when its bytes
+were last hashed, so the next scan of an unchanged folder reads no file at all.
+
+Hashing every file is most of an unchanged run's scan (0.8 s of it at 15,000 files, 13.6 s at
+100,000). A file whose signature (size, mtime, ctime, inode) is the one recorded with its hash is
+taken as unchanged without being read. One case would fool that: a file rewritten within the same
+tick of a coarse file-system clock as the hash was taken (FAT keeps times to 2 s), so a signature
+is trusted only when the file's ctime is at least RECENT_NS older than the scan that recorded it;
+the next scan hashes such a file again and records it then. The daily reconciliation trusts no
+signature and hashes every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from wirefacts.text.ingest import Document, FileSignature, Rejection, Unchanged
+
+FILE_SIGNATURES = "_file_signatures"
+SCHEMA = pl.Schema(
+    {
+        "source_path": pl.String,
+        "content_sha256": pl.String,
+        "size_bytes": pl.Int64,
+        "mtime_ns": pl.Int64,
+        "ctime_ns": pl.Int64,
+        "inode": pl.UInt64,
+        "hashed_at_ns": pl.Int64,  # when the scan that hashed these bytes started
+    }
+)
+RECENT_NS = 2_000_000_000
+# Columns that hold file-system clocks and numbers, not what the folder holds.
+FILE_SYSTEM_COLUMNS = ("mtime_ns", "ctime_ns", "inode", "hashed_at_ns")
+
+
+def _signature(row: dict) -> FileSignature:
+    return FileSignature(row["size_bytes"], row["mtime_ns"], row["ctime_ns"], row["inode"])
+
+
+def _trusted(row: dict) -> bool:
+    return row["ctime_ns"] < row["hashed_at_ns"] - RECENT_NS
+
+
+def trusted_signatures(stored: pl.DataFrame) -> dict[str, tuple[str, FileSignature]]:
+    """source_path → (sha256, signature) of the recorded signatures a scan may trust."""
+    return {
+        row["source_path"]: (row["content_sha256"], _signature(row))
+        for row in stored.iter_rows(named=True)
+        if _trusted(row)
+    }
+
+
+def signature_table(
+    scanned: Iterable[Document | Rejection | Unchanged], stored: pl.DataFrame, scan_started_ns: int
+) -> pl.DataFrame:
+    """A row per regular file whose bytes are loaded. A file still as its trusted row says keeps
+    that row, so an unchanged folder leaves the table as it is; every other file is recorded with
+    this scan's start."""
+    before = {row["source_path"]: row for row in stored.iter_rows(named=True)}
+    rows = []
+    for item in scanned:
+        if isinstance(item, Rejection) or item.signature is None:
+            continue
+        sha = item.content_sha256 if isinstance(item, Document) else item.sha256
+        old = before.get(item.source_path)
+        if old is not None and _trusted(old) and (old["content_sha256"], _signature(old)) == (sha, item.signature):
+            rows.append(old)
+            continue
+        signature = item.signature
+        rows.append(
+            {
+                "source_path": item.source_path,
+                "content_sha256": sha,
+                "size_bytes": signature.size,
+                "mtime_ns": signature.mtime_ns,
+                "ctime_ns": signature.ctime_ns,
+                "inode": signature.inode,
+                "hashed_at_ns": scan_started_ns,
+            }
+        )
+    return pl.DataFrame(rows, schema=SCHEMA)

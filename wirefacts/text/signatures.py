@@ -35,20 +35,24 @@ RECENT_NS = 2_000_000_000
 FILE_SYSTEM_COLUMNS = ("mtime_ns", "ctime_ns", "inode", "hashed_at_ns")
 
 
-def _signature(row: dict) -> FileSignature:
-    return FileSignature(row["size_bytes"], row["mtime_ns"], row["ctime_ns"], row["inode"])
+def _rows(stored: pl.DataFrame) -> dict[str, tuple[str, FileSignature, int]]:
+    """source_path → (sha256, signature, hashed_at_ns) of every recorded file."""
+    return {
+        path: (sha, FileSignature(size, mtime, ctime, inode), hashed_at)
+        for path, sha, size, mtime, ctime, inode, hashed_at in stored.select(SCHEMA.names()).iter_rows()
+    }
 
 
-def _trusted(row: dict) -> bool:
-    return row["ctime_ns"] < row["hashed_at_ns"] - RECENT_NS
+def _trusted(signature: FileSignature, hashed_at_ns: int) -> bool:
+    return signature.ctime_ns < hashed_at_ns - RECENT_NS
 
 
 def trusted_signatures(stored: pl.DataFrame) -> dict[str, tuple[str, FileSignature]]:
     """source_path → (sha256, signature) of the recorded signatures a scan may trust."""
     return {
-        row["source_path"]: (row["content_sha256"], _signature(row))
-        for row in stored.iter_rows(named=True)
-        if _trusted(row)
+        path: (sha, signature)
+        for path, (sha, signature, hashed_at) in _rows(stored).items()
+        if _trusted(signature, hashed_at)
     }
 
 
@@ -58,26 +62,18 @@ def signature_table(
     """A row per regular file whose bytes are loaded. A file still as its trusted row says keeps
     that row, so an unchanged folder leaves the table as it is; every other file is recorded with
     this scan's start."""
-    before = {row["source_path"]: row for row in stored.iter_rows(named=True)}
+    before = _rows(stored)
     rows = []
     for item in scanned:
         if isinstance(item, Rejection) or item.signature is None:
             continue
         sha = item.content_sha256 if isinstance(item, Document) else item.sha256
         old = before.get(item.source_path)
-        if old is not None and _trusted(old) and (old["content_sha256"], _signature(old)) == (sha, item.signature):
-            rows.append(old)
-            continue
+        hashed_at = scan_started_ns
+        if old is not None and old[:2] == (sha, item.signature) and _trusted(old[1], old[2]):
+            hashed_at = old[2]
         signature = item.signature
         rows.append(
-            {
-                "source_path": item.source_path,
-                "content_sha256": sha,
-                "size_bytes": signature.size,
-                "mtime_ns": signature.mtime_ns,
-                "ctime_ns": signature.ctime_ns,
-                "inode": signature.inode,
-                "hashed_at_ns": scan_started_ns,
-            }
+            (item.source_path, sha, signature.size, signature.mtime_ns, signature.ctime_ns, signature.inode, hashed_at)
         )
-    return pl.DataFrame(rows, schema=SCHEMA)
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row")

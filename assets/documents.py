@@ -10,6 +10,7 @@ import xxhash
 from assets.metadata import markdown_preview, table_metadata, table_specs
 from assets.resources import SourceFolder, Warehouse
 from assets.reuse import folder_inputs, kept_results
+from wirefacts import settings
 from wirefacts.documents import DOCUMENTS, REJECTED, SENTENCES, build_tables
 from wirefacts.text.ingest import Document, Rejection, Unchanged, scan_folder
 from wirefacts.text.outlets import OUTLETS_FILE, OutletMap, load_outlet_map
@@ -41,13 +42,16 @@ def document_tables(
         outlets = load_outlet_map(source.root)
     except (ValueError, UnicodeDecodeError) as exc:
         raise dg.Failure(f"{source.root / OUTLETS_FILE} cannot be read: {exc}") from exc
+    workers = settings.workers()
     with warehouse.connect() as con:
+        # Bytes loaded by these same rules are not parsed again; new rules parse every file again.
+        same_rules = folder_inputs("documents", "").same_code(con)
         present = "SELECT source_path, content_sha256 FROM documents WHERE is_present"
-        loaded = dict(con.execute(present).fetchall()) if "documents" in table_names(con) else {}
+        loaded = dict(con.execute(present).fetchall()) if same_rules and "documents" in table_names(con) else {}
         stored_signatures = read_table(con, FILE_SIGNATURES, SCHEMA)
         trusted = {} if source.reread_every_file else trusted_signatures(stored_signatures)
         scan_started = time.time_ns()
-        scanned = list(scan_folder(source.root, source.byte_limit, source.file_limit, loaded, trusted))
+        scanned = scan_folder(source.root, source.byte_limit, source.file_limit, loaded, trusted, workers)
         signatures = signature_table(scanned, stored_signatures, scan_started)
         new_signatures = {} if signatures.equals(stored_signatures) else {FILE_SIGNATURES: signatures}
         inputs = folder_inputs("documents", folder_fingerprint(scanned, outlets))
@@ -66,7 +70,7 @@ def document_tables(
         }
         tables = build_tables(
             scanned, before["documents"], before["rejected_documents"], before["sentences"], now, outlets,
-            same_rules=inputs.same_code(con),
+            same_rules=same_rules,
         )  # fmt: skip
         # Only the tables that changed are rewritten.
         present = table_names(con)
@@ -92,6 +96,8 @@ def document_tables(
             "missing_from_folder": int((~documents["is_present"]).sum()),
             "source_folder": str(source.root),
             "rewritten": "documents" in changed,
+            "files_parsed": sum(isinstance(item, Document) for item in scanned),
+            "workers": workers,
             **inputs.metadata(True),
         },
     )

@@ -11,9 +11,11 @@ from wirefacts.text.ingest import (
     Rejection,
     Unchanged,
     document_id,
+    parse_bytes,
     read_file,
     scan_folder,
 )
+from wirefacts.parallel import run_all
 
 PARAGRAPH = (
     "TOKYO, March 27 - Japan's trade surplus rose to 8.14 billion dlrs in February from 5.83 billion "
@@ -165,8 +167,22 @@ def test_a_file_that_is_no_article_is_rejected_with_its_reason_and_hash(tmp_path
     assert rejection == Rejection(name, reason, detail, sha256(raw))
 
 
+def test_parsed_files_do_not_depend_on_the_number_of_workers():
+    page = (
+        "<html><head><title>Japan trade surplus rises</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>Japan trade surplus rises</h1><p>{PARAGRAPH}</p>"
+        "<p>Exports rose 2.8 pct from a year earlier while imports fell 11.5 pct.</p></article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>"
+    )
+    files = [(WIRE.encode(), ".txt", "tokyo.txt"), (page.encode(), ".html", "tokyo.html"), (b"", ".txt", "blank.txt")]
+    calls = [(raw, extension, name, sha256(raw)) for raw, extension, name in files]
+    here = run_all(parse_bytes, calls, workers=1)
+    assert [type(r) for r in here] == [Document, Document, Rejection]
+    assert run_all(parse_bytes, calls, workers=2, min_calls_per_worker=1) == here
+
+
 def test_a_file_that_vanished_or_a_dangling_link_is_unreadable(tmp_path):
-    gone = read_file(tmp_path / "gone.txt", tmp_path, "gone.txt", 10_000, {}, {})
+    gone = read_file(tmp_path / "gone.txt", tmp_path, "gone.txt", 10_000, {})
     assert gone == Rejection("gone.txt", "unreadable", "the file vanished before it was read", None)
     (tmp_path / "latest.txt").symlink_to(tmp_path / "deleted.txt")
     (dangling,) = scan_folder(tmp_path)

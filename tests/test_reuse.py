@@ -40,7 +40,9 @@ def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
     changed.write_text(
         changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8"
     )
-    assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
+    grown = run_pipeline(source, warehouse)
+    assert set(recomputed(grown).values()) == {True}
+    assert flags(grown, "files_parsed")["documents"] == 1  # the other files' bytes are loaded
     (source / "003_b44f0daa981a4079.txt").unlink()  # a file that leaves the folder is news too
     assert recomputed(run_pipeline(source, warehouse))["documents"] is True
     assert query(warehouse, "SELECT source_path FROM documents WHERE NOT is_present") == [
@@ -53,7 +55,9 @@ def test_new_code_recomputes_what_it_computes(tmp_path, monkeypatch):
     shutil.copytree(SEEDS, source)
     assert run_pipeline(source, warehouse).success
     monkeypatch.setattr(reuse, "code_version", lambda: "a rule changed")
-    assert set(recomputed(run_pipeline(source, warehouse)).values()) == {True}
+    rerun = run_pipeline(source, warehouse)
+    assert set(recomputed(rerun).values()) == {True}
+    assert flags(rerun, "files_parsed")["documents"] == 5  # new rules read every file again
     assert query(warehouse, "SELECT DISTINCT code_version FROM _step_inputs") == [("a rule changed",)]
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import trafilatura
 
+from wirefacts.parallel import run_all
 from wirefacts.text.article import Article, parse_article
 from wirefacts.text.decode import Rejected, decode_bytes
 from wirefacts.text.outlets import OUTLETS_FILE, html_outlet
@@ -32,6 +33,10 @@ DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 # Default per-run limit on files read; the rest are rejected as over_file_limit.
 DEFAULT_MAX_FILES = 200_000
 DOC_ID_LENGTH = 16
+# Parsing a wire story takes 0.32 ms, and starting a worker (an interpreter that imports the parsers)
+# about 0.4 s. Over 1,000 Reuters files two workers took 0.42 s against 0.32 s here; over 6,000 they
+# took 1.38 s against 1.89 s. So files are spread over workers from 2,000 per worker.
+PARSES_PER_WORKER = 2_000
 # trafilatura logs every page it cannot parse at ERROR; the rejection already says why.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.I)
@@ -93,31 +98,44 @@ def scan_folder(
     max_files: int = DEFAULT_MAX_FILES,
     loaded: dict[str, str] | None = None,
     signatures: dict[str, tuple[str, FileSignature]] | None = None,
-) -> Iterator[Document | Rejection | Unchanged]:
+    workers: int = 1,
+) -> list[Document | Rejection | Unchanged]:
     """Read every file under source (recursively, in a stable order) into a Document or a Rejection.
 
     loaded maps source paths to the sha256 already in the warehouse: those files are only hashed.
     signatures maps source paths to the sha256 and signature recorded when those bytes were
     hashed: a loaded file with that sha256 and the same signature now is not read at all.
+    Files are read here; their bytes are parsed in up to `workers` processes (parsing is a pure
+    function of a file's bytes, extension and path, so the result does not depend on how many).
     """
     root = source.resolve()
     prefix = len(str(root)) + 1  # the walk starts at root, so a path's first characters are root's
-    # (sha256, extension) → what those bytes parsed into: how bytes parse depends on the extension
-    seen: dict[tuple[str, str], Document | Rejection] = {}
+    found: list[Document | Rejection | Unchanged | Read] = []
     for count, path in enumerate(_walk(root)):
         relative = str(path)[prefix:].replace(os.sep, "/")
         if relative == OUTLETS_FILE:
-            yield Rejection(
-                relative,
-                "source_metadata",
-                "the folder's outlet map, read as settings, not as an article",
-                None,
+            found.append(
+                Rejection(
+                    relative,
+                    "source_metadata",
+                    "the folder's outlet map, read as settings, not as an article",
+                    None,
+                )
             )
-            continue
-        if count >= max_files:
-            yield Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
-            continue
-        yield read_file(path, root, relative, max_file_bytes, seen, loaded or {}, signatures or {})
+        elif count >= max_files:
+            found.append(
+                Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
+            )
+        else:
+            found.append(read_file(path, root, relative, max_file_bytes, loaded or {}, signatures or {}))
+    # Copies of the same bytes are parsed once (per extension: how bytes parse depends on it).
+    first_copies: dict[tuple[str, str], Read] = {}
+    for item in found:
+        if isinstance(item, Read):
+            first_copies.setdefault(item.parse_key, item)
+    calls = [(r.raw, r.extension, r.source_path, r.sha256) for r in first_copies.values()]
+    parsed = dict(zip(first_copies, run_all(parse_bytes, calls, workers, PARSES_PER_WORKER), strict=True))
+    return [item.parsed_as(parsed[item.parse_key]) if isinstance(item, Read) else item for item in found]
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -137,15 +155,40 @@ def document_id(relative: str, sha: str) -> str:
     return hashlib.sha256(f"{relative}\0{sha}".encode()).hexdigest()[:DOC_ID_LENGTH]
 
 
+@dataclass(frozen=True)
+class Read:
+    """A file read and hashed whose bytes are not loaded yet: they are parsed next."""
+
+    source_path: str
+    extension: str
+    raw: bytes = field(repr=False)
+    sha256: str
+    signature: FileSignature | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def parse_key(self) -> tuple[str, str]:
+        return (self.sha256, self.extension)
+
+    def parsed_as(self, first: Document | Rejection) -> Document | Rejection:
+        """This file as the first copy of its bytes parsed (under its own path)."""
+        if isinstance(first, Rejection):
+            return replace(first, source_path=self.source_path)
+        return replace(
+            first,
+            doc_id=document_id(self.source_path, self.sha256),
+            source_path=self.source_path,
+            signature=self.signature,
+        )
+
+
 def read_file(
     path: Path,
     root: Path,
     relative: str,
     max_file_bytes: int,
-    seen: dict[tuple[str, str], Document | Rejection],
     loaded: dict[str, str],
     signatures: dict[str, tuple[str, FileSignature]] | None = None,
-) -> Document | Rejection | Unchanged:
+) -> Read | Rejection | Unchanged:
     try:
         target, signature = _locate(path, root)
         sha = loaded.get(relative)
@@ -157,16 +200,15 @@ def read_file(
     sha = hashlib.sha256(raw).hexdigest()
     if loaded.get(relative) == sha:
         return Unchanged(relative, sha, signature)
-    parse_key = (sha, path.suffix.lower())
-    if parse_key not in seen:  # copies of the same bytes are parsed once per run
-        try:
-            seen[parse_key] = _parse(raw, path, relative, sha)
-        except Rejected as exc:
-            seen[parse_key] = Rejection(relative, exc.reason, exc.detail, sha)
-    first = seen[parse_key]
-    if isinstance(first, Rejection):
-        return replace(first, source_path=relative)
-    return replace(first, doc_id=document_id(relative, sha), source_path=relative, signature=signature)
+    return Read(relative, path.suffix.lower(), raw, sha, signature)
+
+
+def parse_bytes(raw: bytes, extension: str, relative: str, sha: str) -> Document | Rejection:
+    """One file's bytes → its Document, or the Rejection that says why it is none."""
+    try:
+        return _parse(raw, extension, relative, sha)
+    except Rejected as exc:
+        return Rejection(relative, exc.reason, exc.detail, sha)
 
 
 def _locate(path: Path, root: Path) -> tuple[Path, FileSignature | None]:
@@ -220,8 +262,7 @@ def _read_bytes(target: Path, max_file_bytes: int) -> bytes:
     return raw
 
 
-def _parse(raw: bytes, path: Path, relative: str, sha: str) -> Document:
-    extension = path.suffix.lower()
+def _parse(raw: bytes, extension: str, relative: str, sha: str) -> Document:
     known = extension in TEXT_EXTENSIONS or extension in HTML_EXTENSIONS
     try:
         decoded = decode_bytes(raw)

@@ -44,7 +44,7 @@ def document_tables(
         raise dg.Failure(f"{source.root / OUTLETS_FILE} cannot be read: {exc}") from exc
     workers = settings.workers()
     with warehouse.connect() as con:
-        # Bytes loaded by these same rules are not parsed again; new rules parse every file again.
+        # Bytes loaded by this same code version are not parsed again; a new one parses every file.
         same_rules = folder_inputs("documents", "").same_code(con)
         present = "SELECT source_path, content_sha256 FROM documents WHERE is_present"
         loaded = dict(con.execute(present).fetchall()) if same_rules and "documents" in table_names(con) else {}

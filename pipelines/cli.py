@@ -72,9 +72,10 @@ def run_checked(live: Path, source: Path, verbose: bool = False) -> int:
     """Refuse to write to a warehouse that does not read back; otherwise run everything."""
     try:
         damage = find_damage(live, settings.LOCK_WAIT.read())
-    except WarehouseLocked as exc:
-        print(f"wirefacts: {exc}", file=sys.stderr)
-        return FAILED
+    except WarehouseLocked:
+        # Held by another run (or a reader): the run checks the file once it gets it, waiting for a
+        # run in progress to end, and for anything else as long as the lock wait allows.
+        damage = None
     if damage is not None:
         print(damage_message(live, damage, source), file=sys.stderr)
         return DAMAGED
@@ -196,8 +197,11 @@ def entry() -> None:
     0.4-0.7 s (Dagster's import graph, object by object), so the process ends once output is flushed."""
     code = main()
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that stopped reading (`wirefacts sql ... | head`)
+        pass
     os._exit(code)
 
 

@@ -33,7 +33,7 @@ def test_a_rerun_with_nothing_new_keeps_every_computed_table(tmp_path):
     again = run_pipeline(source, warehouse)
     kept = recomputed(again)
     assert {"documents", "sentences", "story_clusters", "trade_figures", "story_facts"} <= set(kept)
-    assert set(kept.values()) == {False}  # an unchanged folder writes nothing
+    assert set(kept.values()) == {False}  # an unchanged folder recomputes nothing
     assert query(warehouse, "SELECT figure_id, value, evidence FROM trade_figures ORDER BY 1") == before
 
     changed = source / "002_1227c4f16900d284.txt"

@@ -1,9 +1,12 @@
 """File signatures: an unchanged folder is scanned without reading its files, and any rewrite is read."""
 
 import os
+import shutil
+import time
 
 import polars as pl
 
+from tests.conftest import SEEDS, query, run_pipeline
 from tests.test_ingest import WIRE, sha256
 from wirefacts.text import ingest
 from wirefacts.text.ingest import Document, FileSignature, Unchanged, scan_folder
@@ -33,7 +36,9 @@ def test_a_rewrite_that_keeps_size_and_mtime_is_read_again(tmp_path):
     path.write_text(WIRE, encoding="utf-8")
     sha, before = sha256(WIRE.encode()), os.lstat(path)
     corrected = WIRE.replace("8.14 billion", "8.41 billion")  # the same length
-    path.write_text(corrected, encoding="utf-8")
+    while os.lstat(path).st_ctime_ns == before.st_ctime_ns:  # a kernel whose clock ticks coarsely
+        time.sleep(0.01)
+        path.write_text(corrected, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a copy tool would
     (found,) = scan_folder(
         tmp_path, loaded={"tokyo.txt": sha}, signatures={"tokyo.txt": (sha, FileSignature.of(before))}
@@ -65,3 +70,22 @@ def test_an_unchanged_folder_keeps_its_signature_rows_and_a_rehashed_file_gets_t
     rescanned = list(scan_folder(tmp_path, loaded=loaded, signatures=trusted_signatures(stored)))
     times = dict(signature_table(rescanned, stored, first_scan + 10**9).select("source_path", "hashed_at_ns").iter_rows())
     assert times == {"seoul.txt": first_scan + 10**9, "tokyo.txt": first_scan}
+
+
+def test_a_rerun_over_an_unchanged_folder_reads_no_file_and_a_changed_one_is_read(tmp_path, monkeypatch):
+    source, warehouse = tmp_path / "in", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, source)
+    time.sleep((RECENT_NS + 10**8) / 10**9)  # the files are older than the scan's margin when it records them
+    assert run_pipeline(source, warehouse).success
+
+    def no_reading(*args):
+        raise AssertionError("a file with its recorded signature was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ingest, "_read_bytes", no_reading)
+        assert run_pipeline(source, warehouse).success
+
+    changed = source / "002_1227c4f16900d284.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8")
+    assert run_pipeline(source, warehouse).success
+    assert query(warehouse, "SELECT count(*) FROM sentences WHERE sentence LIKE 'India welcomed the step%'") == [(1,)]

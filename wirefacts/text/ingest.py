@@ -37,6 +37,11 @@ DOC_ID_LENGTH = 16
 # about 0.4 s. Over 1,000 Reuters files two workers took 0.42 s against 0.32 s here; over 6,000 they
 # took 1.38 s against 1.89 s. So files are spread over workers from 2,000 per worker.
 PARSES_PER_WORKER = 2_000
+# Bytes read and not yet parsed are bounded: at 256 MB (some 150,000 wire stories, or a few
+# thousand saved pages) they are parsed before more files are read. A batch starts its workers
+# again (0.4 s), so a batch should hold far more than a worker's start-up in parsing (0.4 s is
+# some 1,200 files).
+PARSE_BATCH_BYTES = 256 * 1024 * 1024
 # trafilatura logs every page it cannot parse at ERROR; the rejection already says why.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.I)
@@ -61,9 +66,12 @@ class Document:
 
 @dataclass(frozen=True)
 class FileSignature:
-    """What the file system says of a regular file without reading it. The kernel sets ctime
-    whenever the bytes (or the metadata) change, and no tool can set it back, so a file whose
-    signature is the one recorded when its bytes were hashed still holds those bytes."""
+    """What the file system says of a regular file without reading it. On file systems that keep
+    a ctime (ext4, xfs, btrfs, tmpfs, NFS), the kernel sets it whenever the bytes (or the metadata)
+    change and no tool can set it back, so a file whose signature is the one recorded when its
+    bytes were hashed still holds those bytes. FAT keeps no ctime of its own (Linux reports its
+    mtime), so there a same-size rewrite followed by `touch -r` is caught only by the daily
+    reconciliation, which hashes every file."""
 
     size: int
     mtime_ns: int
@@ -111,31 +119,54 @@ def scan_folder(
     root = source.resolve()
     prefix = len(str(root)) + 1  # the walk starts at root, so a path's first characters are root's
     found: list[Document | Rejection | Unchanged | Read] = []
+    batch = _ParseBatch(workers)
     for count, path in enumerate(_walk(root)):
         relative = str(path)[prefix:].replace(os.sep, "/")
         if relative == OUTLETS_FILE:
-            found.append(
-                Rejection(
-                    relative,
-                    "source_metadata",
-                    "the folder's outlet map, read as settings, not as an article",
-                    None,
-                )
+            item = Rejection(
+                relative, "source_metadata", "the folder's outlet map, read as settings, not as an article", None
             )
         elif count >= max_files:
-            found.append(
-                Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
-            )
+            item = Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
         else:
-            found.append(read_file(path, root, relative, max_file_bytes, loaded or {}, signatures or {}))
-    # Copies of the same bytes are parsed once (per extension: how bytes parse depends on it).
-    first_copies: dict[tuple[str, str], Read] = {}
-    for item in found:
-        if isinstance(item, Read):
-            first_copies.setdefault(item.parse_key, item)
-    calls = [(r.raw, r.extension, r.source_path, r.sha256) for r in first_copies.values()]
-    parsed = dict(zip(first_copies, run_all(parse_bytes, calls, workers, PARSES_PER_WORKER), strict=True))
-    return [item.parsed_as(parsed[item.parse_key]) if isinstance(item, Read) else item for item in found]
+            item = read_file(path, root, relative, max_file_bytes, loaded or {}, signatures or {})
+        found.append(batch.add(item, len(found)))
+        if batch.bytes >= PARSE_BATCH_BYTES:
+            batch.parse(found)
+    batch.parse(found)
+    return found
+
+
+class _ParseBatch:
+    """Files read whose bytes wait to be parsed. Copies of the same bytes are parsed once (per
+    extension: how bytes parse depends on it), also across batches."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.parsed: dict[tuple[str, str], Document | Rejection] = {}
+        self.waiting: list[int] = []  # positions in the scan's results
+        self.bytes = 0
+
+    def add(self, item: Document | Rejection | Unchanged | Read, position: int) -> Document | Rejection | Unchanged | Read:
+        if not isinstance(item, Read):
+            return item
+        if item.parse_key in self.parsed:
+            return item.parsed_as(self.parsed[item.parse_key])
+        self.waiting.append(position)
+        self.bytes += len(item.raw)
+        return item
+
+    def parse(self, found: list) -> None:
+        """Parse the waiting files (in worker processes) and put their results in place."""
+        first_copies: dict[tuple[str, str], Read] = {}
+        for position in self.waiting:
+            first_copies.setdefault(found[position].parse_key, found[position])
+        calls = [(r.raw, r.extension, r.source_path, r.sha256) for r in first_copies.values()]
+        results = run_all(parse_bytes, calls, self.workers, PARSES_PER_WORKER)
+        self.parsed.update(zip(first_copies, results, strict=True))
+        for position in self.waiting:
+            found[position] = found[position].parsed_as(self.parsed[found[position].parse_key])
+        self.waiting, self.bytes = [], 0
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -192,7 +223,8 @@ def read_file(
     try:
         target, signature = _locate(path, root)
         sha = loaded.get(relative)
-        if signature is not None and sha is not None and (signatures or {}).get(relative) == (sha, signature):
+        known = signature is not None and sha is not None and (signatures or {}).get(relative) == (sha, signature)
+        if known and signature.size <= max_file_bytes:  # a lowered limit still rejects the file
             return Unchanged(relative, sha, signature)
         raw = _read_bytes(target, max_file_bytes)
     except Rejected as exc:

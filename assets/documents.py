@@ -47,7 +47,9 @@ def document_tables(
         # Bytes loaded by this same code version are not parsed again; a new one parses every file.
         same_rules = folder_inputs("documents", "").same_code(con)
         present = "SELECT source_path, content_sha256 FROM documents WHERE is_present"
-        loaded = dict(con.execute(present).fetchall()) if same_rules and "documents" in table_names(con) else {}
+        loaded = (
+            dict(con.execute(present).fetchall()) if same_rules and "documents" in table_names(con) else {}
+        )
         stored_signatures = read_table(con, FILE_SIGNATURES, SCHEMA)
         trusted = {} if source.reread_every_file else trusted_signatures(stored_signatures)
         scan_started = time.time_ns()

@@ -13,7 +13,14 @@ from wirefacts.text.signatures import FILE_SYSTEM_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 # Columns that record when something happened (or a file's inode), not what the warehouse holds.
-CLOCK_COLUMNS = {"ingested_at", "seen_at", "quarantined_at", "missing_since", "written_at", *FILE_SYSTEM_COLUMNS}
+CLOCK_COLUMNS = {
+    "ingested_at",
+    "seen_at",
+    "quarantined_at",
+    "missing_since",
+    "written_at",
+    *FILE_SYSTEM_COLUMNS,
+}
 
 
 def dagster_home(folder: Path) -> Path:

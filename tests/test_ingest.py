@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from wirefacts.parallel import run_all
 from wirefacts.text.ingest import (
     DOC_ID_LENGTH,
     Document,
@@ -15,7 +16,6 @@ from wirefacts.text.ingest import (
     read_file,
     scan_folder,
 )
-from wirefacts.parallel import run_all
 
 PARAGRAPH = (
     "TOKYO, March 27 - Japan's trade surplus rose to 8.14 billion dlrs in February from 5.83 billion "
@@ -174,7 +174,11 @@ def test_parsed_files_do_not_depend_on_the_number_of_workers():
         "<p>Exports rose 2.8 pct from a year earlier while imports fell 11.5 pct.</p></article>"
         "<footer>Subscribe to our newsletter</footer></body></html>"
     )
-    files = [(WIRE.encode(), ".txt", "tokyo.txt"), (page.encode(), ".html", "tokyo.html"), (b"", ".txt", "blank.txt")]
+    files = [
+        (WIRE.encode(), ".txt", "tokyo.txt"),
+        (page.encode(), ".html", "tokyo.html"),
+        (b"", ".txt", "blank.txt"),
+    ]
     calls = [(raw, extension, name, sha256(raw)) for raw, extension, name in files]
     here = run_all(parse_bytes, calls, workers=1)
     assert [type(r) for r in here] == [Document, Document, Rejection]

@@ -68,7 +68,11 @@ def test_an_unchanged_folder_keeps_its_signature_rows_and_a_rehashed_file_gets_t
     assert signature_table(again, stored, first_scan + 10**9).equals(stored)
     (tmp_path / "seoul.txt").write_text(WIRE.replace("TOKYO", "SEOUL") + "More follows.\n", encoding="utf-8")
     rescanned = list(scan_folder(tmp_path, loaded=loaded, signatures=trusted_signatures(stored)))
-    times = dict(signature_table(rescanned, stored, first_scan + 10**9).select("source_path", "hashed_at_ns").iter_rows())
+    times = dict(
+        signature_table(rescanned, stored, first_scan + 10**9)
+        .select("source_path", "hashed_at_ns")
+        .iter_rows()
+    )
     assert times == {"seoul.txt": first_scan + 10**9, "tokyo.txt": first_scan}
 
 
@@ -86,6 +90,10 @@ def test_a_rerun_over_an_unchanged_folder_reads_no_file_and_a_changed_one_is_rea
         assert run_pipeline(source, warehouse).success
 
     changed = source / "002_1227c4f16900d284.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nIndia welcomed the step on Friday.\n", encoding="utf-8"
+    )
     assert run_pipeline(source, warehouse).success
-    assert query(warehouse, "SELECT count(*) FROM sentences WHERE sentence LIKE 'India welcomed the step%'") == [(1,)]
+    assert query(
+        warehouse, "SELECT count(*) FROM sentences WHERE sentence LIKE 'India welcomed the step%'"
+    ) == [(1,)]

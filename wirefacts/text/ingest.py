@@ -124,7 +124,10 @@ def scan_folder(
         relative = str(path)[prefix:].replace(os.sep, "/")
         if relative == OUTLETS_FILE:
             item = Rejection(
-                relative, "source_metadata", "the folder's outlet map, read as settings, not as an article", None
+                relative,
+                "source_metadata",
+                "the folder's outlet map, read as settings, not as an article",
+                None,
             )
         elif count >= max_files:
             item = Rejection(relative, "over_file_limit", f"the run reads at most {max_files} files", None)
@@ -147,7 +150,9 @@ class _ParseBatch:
         self.waiting: list[int] = []  # positions in the scan's results
         self.bytes = 0
 
-    def add(self, item: Document | Rejection | Unchanged | Read, position: int) -> Document | Rejection | Unchanged | Read:
+    def add(
+        self, item: Document | Rejection | Unchanged | Read, position: int
+    ) -> Document | Rejection | Unchanged | Read:
         if not isinstance(item, Read):
             return item
         if item.parse_key in self.parsed:
@@ -223,7 +228,9 @@ def read_file(
     try:
         target, signature = _locate(path, root)
         sha = loaded.get(relative)
-        known = signature is not None and sha is not None and (signatures or {}).get(relative) == (sha, signature)
+        known = (
+            signature is not None and sha is not None and (signatures or {}).get(relative) == (sha, signature)
+        )
         if known and signature.size <= max_file_bytes:  # a lowered limit still rejects the file
             return Unchanged(relative, sha, signature)
         raw = _read_bytes(target, max_file_bytes)
@@ -266,7 +273,9 @@ def _locate(path: Path, root: Path) -> tuple[Path, FileSignature | None]:
     if not target.is_relative_to(root):
         raise Rejected("outside_source", "a symlink that leads outside the source folder; not read")
     if target.is_dir():
-        raise Rejected("not_text", "a symlink to a folder; folders are read where they are, not through links")
+        raise Rejected(
+            "not_text", "a symlink to a folder; folders are read where they are, not through links"
+        )
     if not target.is_file():
         raise Rejected("not_text", "not a regular file (a device, socket or pipe)")
     return target, None

@@ -75,6 +75,14 @@ def signature_table(
             hashed_at = old[2]
         signature = item.signature
         rows.append(
-            (item.source_path, sha, signature.size, signature.mtime_ns, signature.ctime_ns, signature.inode, hashed_at)
+            (
+                item.source_path,
+                sha,
+                signature.size,
+                signature.mtime_ns,
+                signature.ctime_ns,
+                signature.inode,
+                hashed_at,
+            )
         )
     return pl.DataFrame(rows, schema=SCHEMA, orient="row")

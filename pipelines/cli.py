@@ -121,6 +121,7 @@ def run_all(live: Path, source: Path, verbose: bool = False) -> int:
 
 
 PID_TAG, HOST_TAG = "wirefacts/pid", "wirefacts/host"
+WAREHOUSE_POOL = "duckdb"  # the concurrency pool of every asset that writes the warehouse
 
 
 def release_runs_of_dead_processes(instance) -> None:  # noqa: ANN001 - a DagsterInstance
@@ -140,6 +141,13 @@ def release_runs_of_dead_processes(instance) -> None:  # noqa: ANN001 - a Dagste
         if pid and not _process_alive(pid):
             instance.report_run_failed(run, f"the process {pid} running it ended without finishing the run")
             instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+    # A run can also end still holding its slot, when its process failed while writing the event
+    # that gives it back (a disk I/O error in the event log): give back the slots of ended runs.
+    pool = instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL)
+    for run_id in {slot.run_id for slot in pool.claimed_slots} | {step.run_id for step in pool.pending_steps}:
+        run = instance.get_run_by_id(run_id)
+        if run is None or run.is_finished:
+            instance.event_log_storage.free_concurrency_slots_for_run(run_id)
 
 
 def _process_alive(pid: int) -> bool:

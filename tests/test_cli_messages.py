@@ -244,3 +244,26 @@ def test_a_failed_run_prints_one_line_with_the_step_the_cause_and_where_the_trac
     assert log_file == str(home / "logs" / f"{run_id}.log")
     assert "Traceback" in trace or "Stack Trace" in trace
     assert "assets/faults.py" in trace and "No space left on device" in trace
+
+
+def test_a_slot_kept_by_a_run_that_ended_is_given_back_before_the_next_run():
+    import dagster as dg
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    from pipelines.cli import WAREHOUSE_POOL, release_runs_of_dead_processes
+
+    with dg.instance_for_test() as instance:
+        storage = instance.event_log_storage
+        storage.set_concurrency_slots(WAREHOUSE_POOL, 1)
+        ended = instance.add_run(
+            DagsterRun(job_name="materialize_everything", run_id="ended", status=dg.DagsterRunStatus.FAILURE)
+        )
+        running = instance.add_run(
+            DagsterRun(job_name="materialize_everything", run_id="running", status=dg.DagsterRunStatus.STARTED)
+        )
+        assert storage.claim_concurrency_slot(WAREHOUSE_POOL, ended.run_id, "document_tables").is_claimed
+        release_runs_of_dead_processes(instance)
+        assert storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots == []
+        assert storage.claim_concurrency_slot(WAREHOUSE_POOL, running.run_id, "document_tables").is_claimed
+        release_runs_of_dead_processes(instance)  # a run in progress keeps its slot
+        assert [s.run_id for s in storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots] == ["running"]

@@ -259,7 +259,9 @@ def test_a_slot_kept_by_a_run_that_ended_is_given_back_before_the_next_run():
             DagsterRun(job_name="materialize_everything", run_id="ended", status=dg.DagsterRunStatus.FAILURE)
         )
         running = instance.add_run(
-            DagsterRun(job_name="materialize_everything", run_id="running", status=dg.DagsterRunStatus.STARTED)
+            DagsterRun(
+                job_name="materialize_everything", run_id="running", status=dg.DagsterRunStatus.STARTED
+            )
         )
         assert storage.claim_concurrency_slot(WAREHOUSE_POOL, ended.run_id, "document_tables").is_claimed
         release_runs_of_dead_processes(instance)

@@ -217,3 +217,18 @@ def test_a_text_file_that_starts_with_an_html_tag_is_read_as_html(tmp_path):
     doc = scan(tmp_path)["saved.txt"]
     assert (doc.content_type, doc.title) == ("html", "Japan's trade surplus rises")
     assert PARAGRAPH in doc.body and "Home | Markets" not in doc.body
+
+
+def test_bytes_held_from_many_files_do_not_take_a_memory_mapping_each(tmp_path):
+    """A scan holds every new file's bytes until they are parsed; at 100,000 files a mapping each
+    would exhaust the process's mappings (vm.max_map_count)."""
+
+    def mappings() -> int:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            return sum(1 for _ in maps)
+
+    for number in range(2_000):
+        (tmp_path / f"{number}.txt").write_text(WIRE, encoding="utf-8")
+    before = mappings()
+    held = [read_file(path, tmp_path, path.name, 10 * 1024 * 1024, {}) for path in tmp_path.iterdir()]
+    assert len(held) == 2_000 and mappings() - before < 100

@@ -289,7 +289,12 @@ def _read_bytes(target: Path, max_file_bytes: int) -> bytes:
                 "too_large", f"{size:,} bytes is over the limit of {max_file_bytes:,} bytes per file"
             )
         with open(target, "rb") as handle:
-            raw = handle.read(max_file_bytes + 1)
+            # A buffer of the file's measured size, not of the limit: a 10 MB buffer shrunk to a
+            # 3 kB story stays a memory mapping of its own, and a scan that holds 100,000 of them
+            # runs out of mappings (vm.max_map_count is 65,530).
+            raw = handle.read(size + 1)
+            if len(raw) > size:  # it grew after it was measured: read on, up to the limit
+                raw += handle.read(max_file_bytes + 1 - len(raw))
     except FileNotFoundError as exc:
         raise Rejected("unreadable", "the file vanished before it was read") from exc
     except PermissionError as exc:

@@ -55,7 +55,8 @@ def timed_run(source: Path, warehouse: Path, home: Path) -> tuple[float, str]:
     )  # fmt: skip
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        sys.exit(f"wirefacts run failed: {done.stderr[-2000:]}")
+        # A negative code is the signal that ended the process (its stderr is then empty).
+        sys.exit(f"wirefacts run failed with exit code {done.returncode}: {done.stderr[-2000:]}")
     return seconds, done.stdout
 
 

@@ -18,13 +18,14 @@ def recorded(folder, hashed_at_ns):
     return signature_table(scan_folder(folder), pl.DataFrame(schema=SCHEMA), hashed_at_ns)
 
 
+def no_reading(*args):
+    raise AssertionError("a file with its recorded signature was read")
+
+
 def test_a_loaded_file_with_its_recorded_signature_is_not_read(tmp_path, monkeypatch):
     (tmp_path / "tokyo.txt").write_text(WIRE, encoding="utf-8")
     sha = sha256(WIRE.encode())
     signature = FileSignature.of(os.lstat(tmp_path / "tokyo.txt"))
-
-    def no_reading(*args):
-        raise AssertionError("a file with its recorded signature was read")
 
     monkeypatch.setattr(ingest, "_read_bytes", no_reading)
     (found,) = scan_folder(tmp_path, loaded={"tokyo.txt": sha}, signatures={"tokyo.txt": (sha, signature)})
@@ -81,9 +82,6 @@ def test_a_rerun_over_an_unchanged_folder_reads_no_file_and_a_changed_one_is_rea
     shutil.copytree(SEEDS, source)
     time.sleep((RECENT_NS + 10**8) / 10**9)  # the files are older than the scan's margin when it records them
     assert run_pipeline(source, warehouse).success
-
-    def no_reading(*args):
-        raise AssertionError("a file with its recorded signature was read")
 
     with monkeypatch.context() as patched:
         patched.setattr(ingest, "_read_bytes", no_reading)
